@@ -1,0 +1,31 @@
+package dev.ticketsync.model.domain;
+
+/** What an audit entry records; UPPER_SNAKE on the wire. */
+public enum AuditAction {
+    TICKET_CREATED,
+    FIELD_CHANGED,
+    STATUS_CHANGED,
+    TICKET_CANCELLED,
+    TICKET_REOPENED,
+    ASSIGNED,
+    TAGS_ADDED,
+    TAGS_REMOVED,
+    COMMENT_ADDED,
+    STAGE_COMPLETED,
+    WATCHER_ADDED,
+    WATCHER_REMOVED,
+    BLOCKER_LINKED,
+    BLOCKER_UNLINKED,
+    PARENT_SET,
+    ATTACHMENT_ADDED,
+    LOGIN,
+    LOGIN_FAILED,
+    LOGOUT,
+    PASSWORD_CHANGED,
+    USER_CREATED,
+    USER_UPDATED,
+    TOKEN_ISSUED,
+    TOKEN_REVOKED,
+    DEVICE_REVOKED,
+    BACKUP_WRITTEN
+}

@@ -1,0 +1,7 @@
+package dev.ticketsync.model.domain;
+
+public enum CommentKind implements WireName {
+    COMMENT,
+    STAGE_REPORT,
+    SYSTEM
+}

@@ -1,0 +1,8 @@
+package dev.ticketsync.model.domain;
+
+public enum TicketType implements WireName {
+    INCIDENT,
+    REQUEST,
+    PROBLEM,
+    TASK
+}
