@@ -1,0 +1,152 @@
+package dev.ticketsync.server;
+
+import dev.ticketsync.model.json.Json;
+import dev.ticketsync.model.workflow.Workflow;
+import dev.ticketsync.server.audit.AuditChain;
+import dev.ticketsync.server.audit.AuditKeyFile;
+import dev.ticketsync.server.audit.AuditVerifier;
+import dev.ticketsync.server.auth.AuthService;
+import dev.ticketsync.server.auth.LoginThrottle;
+import dev.ticketsync.server.auth.PasswordHasher;
+import dev.ticketsync.server.auth.TokenCodec;
+import dev.ticketsync.server.command.CommandPipeline;
+import dev.ticketsync.server.command.Writer;
+import dev.ticketsync.server.config.ServerConfig;
+import dev.ticketsync.server.demo.DemoSeeder;
+import dev.ticketsync.server.http.AuditRoutes;
+import dev.ticketsync.server.http.AuthRoutes;
+import dev.ticketsync.server.http.HealthRoutes;
+import dev.ticketsync.server.http.HttpErrors;
+import dev.ticketsync.server.http.Routes;
+import dev.ticketsync.server.http.SyncRoutes;
+import dev.ticketsync.server.http.TicketRoutes;
+import dev.ticketsync.server.store.ChangeLogReader;
+import dev.ticketsync.server.store.Database;
+import dev.ticketsync.server.sync.EventHub;
+import dev.ticketsync.server.sync.PullService;
+import dev.ticketsync.server.sync.PushService;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Builds the whole server in one place from its configuration: database, the one writer, services, routes. Tests call
+ * the same {@link #create} on port 0; {@link ServerMain} only parses arguments.
+ */
+public final class ServerApp implements AutoCloseable {
+
+    private final ServerConfig config;
+    private final Database database;
+    private final Writer writer;
+    private final EventHub events;
+    private final Javalin javalin;
+    private final UserAdmin users;
+    private final CommandPipeline pipeline;
+    private final Clock clock;
+
+    private ServerApp(
+            ServerConfig config,
+            Database database,
+            Writer writer,
+            EventHub events,
+            Javalin javalin,
+            UserAdmin users,
+            CommandPipeline pipeline,
+            Clock clock) {
+        this.config = config;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.database = database;
+        this.writer = writer;
+        this.events = events;
+        this.javalin = javalin;
+        this.users = users;
+    }
+
+    public static ServerApp create(ServerConfig config, Clock clock) {
+        Database database = Database.open(config.h2Url(), config.dbUser(), config.dbPassword());
+        try {
+            AuditChain chain = new AuditChain(AuditKeyFile.loadOrCreate(config.dataDir()));
+            Writer writer = new Writer(database, chain, clock);
+            Workflow workflow = Workflow.standard();
+            CommandPipeline pipeline = new CommandPipeline(workflow, database.dialect());
+            ChangeLogReader changeLog = new ChangeLogReader();
+            EventHub events = new EventHub(() -> database.read(changeLog::head));
+            writer.onCommit(events::committed);
+            PasswordHasher hasher = new PasswordHasher();
+            AuthService auth = new AuthService(
+                    database, writer, hasher, new TokenCodec(), new LoginThrottle(clock), clock, config.sessionTtl());
+            UserAdmin users = new UserAdmin(database, writer, hasher);
+            Routes routes = new Routes(
+                    auth,
+                    new HealthRoutes(
+                            ServerApp.class.getPackage().getImplementationVersion() == null
+                                    ? "dev"
+                                    : ServerApp.class.getPackage().getImplementationVersion()),
+                    new AuthRoutes(auth),
+                    new TicketRoutes(database, writer, pipeline, workflow),
+                    new SyncRoutes(new PushService(writer, pipeline), new PullService(database, writer, clock), events),
+                    new AuditRoutes(database, pipeline.tickets(), new AuditVerifier(database, chain)));
+            Javalin javalin = Javalin.create(javalinConfig -> {
+                javalinConfig.startup.showJavalinBanner = false;
+                javalinConfig.startup.showOldJavalinVersionWarning = false;
+                javalinConfig.jsonMapper(new JavalinJackson(Json.strict(), false));
+                javalinConfig.http.maxRequestSize = HttpErrors.MAX_BODY_BYTES;
+                javalinConfig.http.prefer405over404 = true;
+                javalinConfig.jetty.host = config.bind();
+                javalinConfig.jetty.port = config.port();
+                routes.register(javalinConfig.routes);
+            });
+            return new ServerApp(config, database, writer, events, javalin, users, pipeline, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** First-start work: the admin account, and the demo data when asked for. */
+    public void prepare(ServerConfig settings) {
+        users.ensureAdmin(settings.adminPassword());
+        if (settings.demo()) {
+            new DemoSeeder(users, writer, pipeline, clock).seed(settings.demoTickets());
+        }
+    }
+
+    /** Writes a consistent copy of the database (H2's BACKUP TO, a zip holding the database file). */
+    public void backupTo(Path file) {
+        database.backupTo(file);
+    }
+
+    public ServerApp start() {
+        javalin.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + config.bind() + ":" + port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    public UserAdmin users() {
+        return users;
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        javalin.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.ticketsync.server.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ticketsync.model.domain.AuditAction;
+import dev.ticketsync.model.domain.AuditEntry;
+import dev.ticketsync.model.domain.ValueChange;
+import dev.ticketsync.model.json.Json;
+import dev.ticketsync.model.protocol.EntityType;
+import dev.ticketsync.server.audit.AuditChain;
+import dev.ticketsync.server.store.Dialect;
+import dev.ticketsync.server.store.Rows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/**
+ * One write transaction under the writer lock. It hands out the global seqs, writes the change log and appends to the
+ * audit chain; everything else a write does goes through its {@link #connection()}. Nothing else writes these tables.
+ */
+public final class WriteTx {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final AuditChain chain;
+    private final Instant now;
+    private final String changeLogUpsert;
+    private long head;
+    private long auditSeq;
+    private String auditHash;
+
+    WriteTx(
+            Connection connection,
+            Dialect dialect,
+            AuditChain chain,
+            Instant now,
+            long head,
+            long auditSeq,
+            String auditHash) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.chain = chain;
+        this.now = now;
+        this.head = head;
+        this.auditSeq = auditSeq;
+        this.auditHash = auditHash;
+        this.changeLogUpsert = dialect.upsert("change_log", 2, "entity", "entity_id", "seq", "deleted", "data");
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The time of this write, truncated to microseconds as both databases store it. */
+    public Instant now() {
+        return now;
+    }
+
+    /** The newest seq, including this transaction's own changes so far. */
+    public long head() {
+        return head;
+    }
+
+    /** Records that {@code entity} changed: it moves to the next global seq with this snapshot. */
+    public long logChange(EntityType entity, String id, Object snapshot, boolean deleted) throws SQLException {
+        return logChangeJson(entity, id, json(snapshot), deleted);
+    }
+
+    /** As {@link #logChange}, with the snapshot already written as JSON. */
+    public long logChangeJson(EntityType entity, String id, String snapshotJson, boolean deleted) throws SQLException {
+        long seq = ++head;
+        try (PreparedStatement s = connection.prepareStatement(changeLogUpsert)) {
+            s.setString(1, entity.wire());
+            s.setString(2, id);
+            s.setLong(3, seq);
+            s.setBoolean(4, deleted);
+            s.setString(5, snapshotJson);
+            s.executeUpdate();
+        }
+        return seq;
+    }
+
+    /** Appends one entry to the audit chain; entries about a ticket also sync to replicas, so history works offline. */
+    public AuditEntry audit(
+            String actor,
+            UUID clientId,
+            String ip,
+            AuditAction action,
+            UUID ticketId,
+            SortedMap<String, ValueChange> changes)
+            throws SQLException {
+        AuditEntry unsigned =
+                new AuditEntry(auditSeq + 1, now, actor, clientId, ip, action, ticketId, changes, auditHash, null);
+        String hash = chain.hashOf(unsigned);
+        AuditEntry entry = new AuditEntry(
+                unsigned.seq(), now, actor, clientId, ip, action, ticketId, unsigned.changes(), auditHash, hash);
+        try (PreparedStatement s = connection.prepareStatement("""
+                INSERT INTO audit_log (seq, at, actor, client_id, ip, action, ticket_id, changes, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setLong(1, entry.seq());
+            Rows.instant(s, 2, now);
+            s.setString(3, actor);
+            Rows.uuid(s, 4, clientId);
+            s.setString(5, ip);
+            s.setString(6, action.name());
+            Rows.uuid(s, 7, ticketId);
+            s.setString(8, json(entry.changes()));
+            s.setString(9, entry.prevHash());
+            s.setString(10, hash);
+            s.executeUpdate();
+        }
+        auditSeq = entry.seq();
+        auditHash = hash;
+        if (ticketId != null) {
+            logChange(EntityType.AUDIT, Long.toString(entry.seq()), entry, false);
+        }
+        return entry;
+    }
+
+    /** A point to roll back to when one mutation of a batch is rejected, seqs and audit tail included. */
+    public Mark mark() throws SQLException {
+        return new Mark(connection.setSavepoint(), head, auditSeq, auditHash);
+    }
+
+    public void rollbackTo(Mark mark) throws SQLException {
+        connection.rollback(mark.savepoint);
+        head = mark.head;
+        auditSeq = mark.auditSeq;
+        auditHash = mark.auditHash;
+    }
+
+    public void release(Mark mark) throws SQLException {
+        connection.releaseSavepoint(mark.savepoint);
+    }
+
+    void saveState() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE sync_state SET head = ?, audit_seq = ?, audit_hash = ? WHERE id = 1")) {
+            s.setLong(1, head);
+            s.setLong(2, auditSeq);
+            s.setString(3, auditHash);
+            s.executeUpdate();
+        }
+    }
+
+    public static String json(Object value) {
+        try {
+            return Json.strict().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** A savepoint with the counters as they were there. */
+    public static final class Mark {
+        private final Savepoint savepoint;
+        private final long head;
+        private final long auditSeq;
+        private final String auditHash;
+
+        private Mark(Savepoint savepoint, long head, long auditSeq, String auditHash) {
+            this.savepoint = savepoint;
+            this.head = head;
+            this.auditSeq = auditSeq;
+            this.auditHash = auditHash;
+        }
+    }
+}

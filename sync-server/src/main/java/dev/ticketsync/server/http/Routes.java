@@ -1,0 +1,40 @@
+package dev.ticketsync.server.http;
+
+import dev.ticketsync.server.auth.AuthService;
+import io.javalin.config.RoutesConfig;
+
+/** Every route of the server, with authentication and error mapping in front of them. */
+public final class Routes {
+
+    private final Authentication authentication;
+    private final HealthRoutes health;
+    private final AuthRoutes auth;
+    private final TicketRoutes tickets;
+    private final SyncRoutes sync;
+    private final AuditRoutes audit;
+
+    public Routes(
+            AuthService authService,
+            HealthRoutes health,
+            AuthRoutes auth,
+            TicketRoutes tickets,
+            SyncRoutes sync,
+            AuditRoutes audit) {
+        this.authentication = new Authentication(authService);
+        this.health = health;
+        this.auth = auth;
+        this.tickets = tickets;
+        this.sync = sync;
+        this.audit = audit;
+    }
+
+    public void register(RoutesConfig routes) {
+        HttpErrors.register(routes);
+        routes.beforeMatched(authentication::check);
+        health.register(routes);
+        auth.register(routes);
+        tickets.register(routes);
+        sync.register(routes);
+        audit.register(routes);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ticketsync.server.http;
+
+import dev.ticketsync.model.protocol.PushRequest;
+import dev.ticketsync.server.sync.EventHub;
+import dev.ticketsync.server.sync.PullService;
+import dev.ticketsync.server.sync.PushService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
+import java.util.Set;
+import java.util.UUID;
+
+/** The sync protocol's three endpoints (DESIGN.md §5). */
+public final class SyncRoutes {
+
+    private final PushService push;
+    private final PullService pull;
+    private final EventHub events;
+
+    public SyncRoutes(PushService push, PullService pull, EventHub events) {
+        this.push = push;
+        this.pull = pull;
+        this.events = events;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/sync/push", this::push, Access.STAFF);
+        routes.get("/api/v1/sync/pull", this::pull, Access.STAFF);
+        routes.get(
+                "/api/v1/sync/events",
+                new SseHandler(client -> {
+                    Context ctx = client.ctx();
+                    events.open(client, Authentication.principal(ctx).login(), ctx.queryParam("clientId"));
+                }),
+                Access.STAFF);
+    }
+
+    private void push(Context ctx) {
+        PushRequest request = JsonBodies.read(ctx, PushRequest.class);
+        JsonBodies.ok(ctx, push.push(Authentication.principal(ctx), request, ctx.ip()));
+    }
+
+    private void pull(Context ctx) {
+        QueryParams params = QueryParams.of(ctx, Set.of("clientId", "cursor", "limit"));
+        UUID clientId = params.uuid("clientId");
+        if (clientId == null) {
+            throw ApiException.invalid("clientId", "is required");
+        }
+        long cursor = params.longAtLeast("cursor", 0, 0);
+        int limit = params.intIn("limit", 1, PullService.MAX_LIMIT, PullService.DEFAULT_LIMIT);
+        byte[] page = pull.pull(Authentication.principal(ctx), clientId, cursor, limit);
+        ctx.status(200).contentType(JsonBodies.JSON).result(page);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ticketsync.server.sync;
+
+import dev.ticketsync.model.json.Json;
+import dev.ticketsync.model.protocol.Poke;
+import io.javalin.http.sse.SseClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live event stream (DESIGN.md §5): the head on connect, a poke with the new head after commits — coalesced, so a
+ * burst of commits sends one poke per stream — and a heartbeat every 15 s. Streams are async: no thread each.
+ */
+public final class EventHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    static final long HEARTBEAT_SECONDS = 15;
+
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-hub");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong latestHead = new AtomicLong();
+    private final AtomicBoolean pokeQueued = new AtomicBoolean();
+    private final LongSupplier currentHead;
+
+    /** One open stream and whose it is (the admin console shows who is connected). */
+    public record Stream(SseClient client, String user, String clientId) {}
+
+    public EventHub(LongSupplier currentHead) {
+        this.currentHead = currentHead;
+        sender.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public void open(SseClient client, String user, String clientId) {
+        Stream stream = new Stream(client, user, clientId);
+        client.keepAlive();
+        client.onClose(() -> streams.remove(stream));
+        streams.add(stream);
+        send(stream, "poke", new Poke(currentHead.getAsLong()));
+    }
+
+    /** Called after each commit; many commits in a row become one poke per stream. */
+    public void committed(long head) {
+        latestHead.accumulateAndGet(head, Math::max);
+        if (pokeQueued.compareAndSet(false, true)) {
+            sender.execute(() -> {
+                pokeQueued.set(false);
+                Poke poke = new Poke(latestHead.get());
+                streams.forEach(stream -> send(stream, "poke", poke));
+            });
+        }
+    }
+
+    public Set<Stream> streams() {
+        return Set.copyOf(streams);
+    }
+
+    private void heartbeat() {
+        Poke poke = new Poke(Math.max(latestHead.get(), currentHead.getAsLong()));
+        streams.forEach(stream -> send(stream, "heartbeat", poke));
+    }
+
+    private void send(Stream stream, String event, Poke poke) {
+        try {
+            if (stream.client().terminated()) {
+                streams.remove(stream);
+                return;
+            }
+            stream.client().sendEvent(event, Json.strict().writeValueAsString(poke));
+        } catch (Exception e) {
+            LOG.debug("dropping event stream of {}: {}", stream.user(), e.toString());
+            streams.remove(stream);
+            stream.client().close();
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        streams.forEach(stream -> stream.client().close());
+        streams.clear();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ticketsync.server.sync;
+
+import dev.ticketsync.model.command.Command;
+import dev.ticketsync.model.json.CommandCodec;
+import dev.ticketsync.model.protocol.ErrorCode;
+import dev.ticketsync.model.protocol.Mutation;
+import dev.ticketsync.model.protocol.MutationResult;
+import dev.ticketsync.model.protocol.PushRequest;
+import dev.ticketsync.model.protocol.PushResult;
+import dev.ticketsync.model.validation.ValidationException;
+import dev.ticketsync.model.workflow.Rejection;
+import dev.ticketsync.server.auth.Principal;
+import dev.ticketsync.server.command.CommandPipeline;
+import dev.ticketsync.server.command.CommandResult;
+import dev.ticketsync.server.command.Origin;
+import dev.ticketsync.server.command.WriteTx;
+import dev.ticketsync.server.command.Writer;
+import dev.ticketsync.server.http.ApiException;
+import dev.ticketsync.server.store.DeviceRows;
+import dev.ticketsync.server.store.DeviceRows.DeviceRow;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies a device's batch of mutations (DESIGN.md §5): one transaction, a savepoint per mutation, each exactly once.
+ * Re-sent mutations answer "duplicate" with their stored outcome; a gap answers 409 with the expected id; a rejection
+ * still advances the device's lastMutationId, so it never blocks the ones after it.
+ */
+public final class PushService {
+
+    private final Writer writer;
+    private final CommandPipeline pipeline;
+    private final DeviceRows devices = new DeviceRows();
+
+    public PushService(Writer writer, CommandPipeline pipeline) {
+        this.writer = writer;
+        this.pipeline = pipeline;
+    }
+
+    public PushResult push(Principal principal, PushRequest request, String ip) {
+        return writer.write(tx -> {
+            DeviceRow device = DeviceAccess.claim(tx.connection(), devices, request.clientId(), principal, tx.now());
+            long last = device.lastMutationId();
+            List<Mutation> mutations = request.mutations();
+            if (!mutations.isEmpty() && mutations.get(0).mutationId() > last + 1) {
+                throw new ApiException(
+                        409,
+                        ErrorCode.MUTATION_GAP,
+                        "mutationId " + mutations.get(0).mutationId() + " leaves a gap; the server expects "
+                                + (last + 1),
+                        "mutations[0].mutationId");
+            }
+            List<MutationResult> results = new ArrayList<>(mutations.size());
+            if (!mutations.isEmpty() && mutations.get(0).mutationId() <= last) {
+                long lastDuplicate =
+                        Math.min(last, mutations.get(mutations.size() - 1).mutationId());
+                devices.outcomes(
+                                tx.connection(),
+                                request.clientId(),
+                                mutations.get(0).mutationId(),
+                                lastDuplicate)
+                        .forEach(stored -> results.add(stored.asDuplicate()));
+            }
+            Origin origin = new Origin(request.clientId(), ip);
+            for (Mutation mutation : mutations) {
+                if (mutation.mutationId() > last) {
+                    results.add(apply(tx, principal, origin, mutation));
+                    last = mutation.mutationId();
+                }
+            }
+            devices.seen(tx.connection(), request.clientId(), tx.now(), last, null);
+            return new PushResult(results, last);
+        });
+    }
+
+    private MutationResult apply(WriteTx tx, Principal principal, Origin origin, Mutation mutation)
+            throws SQLException {
+        Command command;
+        try {
+            command = CommandCodec.decode(mutation.command(), mutation.args());
+        } catch (ValidationException e) {
+            return record(tx, principal, origin, mutation, null, Rejection.of(e));
+        }
+        WriteTx.Mark mark = tx.mark();
+        CommandResult result = pipeline.run(tx, command, principal.actor(), origin);
+        if (result.rejection() != null) {
+            tx.rollbackTo(mark);
+            return record(tx, principal, origin, mutation, command, result.rejection());
+        }
+        tx.release(mark);
+        MutationResult accepted = MutationResult.accepted(mutation.mutationId(), tx.head());
+        devices.recordOutcome(
+                tx.connection(),
+                origin.clientId(),
+                accepted,
+                mutation.command(),
+                command.ticketId(),
+                principal.login(),
+                tx.now());
+        return accepted;
+    }
+
+    private MutationResult record(
+            WriteTx tx, Principal principal, Origin origin, Mutation mutation, Command command, Rejection rejection)
+            throws SQLException {
+        MutationResult rejected = MutationResult.rejected(mutation.mutationId(), rejection.code(), rejection.message());
+        UUID ticketId = command == null ? null : command.ticketId();
+        String name = mutation.command().length() > 32 ? mutation.command().substring(0, 32) : mutation.command();
+        devices.recordOutcome(
+                tx.connection(), origin.clientId(), rejected, name, ticketId, principal.login(), tx.now());
+        return rejected;
+    }
+}
