@@ -5,10 +5,7 @@ import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.TicketType;
 import dev.ticketsync.model.validation.FieldRules;
 import dev.ticketsync.model.validation.ValidationException;
-import java.util.Collections;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /** Creates a ticket with a client-chosen id, so it can be created offline and referenced before the server has it. */
@@ -18,7 +15,7 @@ public record CreateTicket(
         String description,
         Priority priority,
         TicketType type,
-        SortedSet<String> tags,
+        List<String> tags,
         String assignee,
         UUID parentId,
         List<String> plan,
@@ -29,7 +26,7 @@ public record CreateTicket(
         FieldRules.required("id", id);
         title = FieldRules.title("title", title);
         description = FieldRules.text("description", description);
-        tags = Collections.unmodifiableSortedSet(tags == null ? new TreeSet<>() : FieldRules.tags("tags", tags));
+        tags = tags == null ? List.of() : FieldRules.tags("tags", tags);
         assignee = FieldRules.login("assignee", assignee);
         plan = FieldRules.stages("plan", plan);
         project = project == null ? Ticket.DEFAULT_PROJECT : FieldRules.project("project", project);

@@ -94,7 +94,8 @@ public final class FieldRules {
         return trimmed;
     }
 
-    public static SortedSet<String> tags(String field, Collection<String> values) {
+    /** Checks every tag at its position as sent, then returns them sorted and without repeats. */
+    public static List<String> tags(String field, Collection<String> values) {
         required(field, values);
         SortedSet<String> tags = new TreeSet<>();
         int index = 0;
@@ -113,7 +114,7 @@ public final class FieldRules {
         if (tags.size() > MAX_TAGS) {
             throw new ValidationException(field, "at most " + MAX_TAGS + " tags");
         }
-        return tags;
+        return List.copyOf(tags);
     }
 
     public static String project(String field, String value) {

@@ -65,7 +65,7 @@ final class TicketChanges {
                 .type(Objects.requireNonNullElse(c.type(), TicketType.REQUEST))
                 .reporter(actor.login())
                 .assignee(c.assignee())
-                .tags(c.tags())
+                .tags(new TreeSet<>(c.tags()))
                 .parentId(c.parentId())
                 .plan(c.plan() == null ? null : Plan.of(c.plan()))
                 .createdAt(now)
@@ -188,6 +188,13 @@ final class TicketChanges {
                                 + " since you started editing; merge your text with theirs",
                         "changes." + field.wire());
             }
+            if (field == EditableField.RESOLUTION
+                    && (edit.value() == null || edit.value().isBlank())) {
+                return new Rejection(
+                        ErrorCode.GUARD_FAILED,
+                        "A resolved ticket needs a resolution; " + ticket.displayKey() + "'s cannot be emptied",
+                        "changes.resolution");
+            }
             if (field == EditableField.RESOLUTION && ticket.status() != Status.RESOLVED) {
                 return new Rejection(
                         ErrorCode.GUARD_FAILED,
@@ -306,7 +313,7 @@ final class TicketChanges {
                 .build();
     }
 
-    private static <T extends Comparable<T>> SortedSet<T> union(Set<T> a, Set<T> b) {
+    private static <T extends Comparable<T>> SortedSet<T> union(Set<T> a, java.util.Collection<T> b) {
         SortedSet<T> all = new TreeSet<>(a);
         all.addAll(b);
         return all;

@@ -72,6 +72,9 @@ public final class Workflow {
             }
             return permitted(null, command, actor) ? TicketChanges.create(create, actor, now) : forbidden(command);
         }
+        if (ticket != null && !ticket.id().equals(command.ticketId())) {
+            throw new IllegalArgumentException("command for " + command.ticketId() + " applied to " + ticket.id());
+        }
         if (ticket == null) {
             return Rejection.of(ErrorCode.NOT_FOUND, "Ticket " + command.ticketId() + " does not exist");
         }

@@ -49,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /** One example object per wire type; each has a file under {@code contracts/} that server and desktop tests share. */
@@ -93,7 +92,7 @@ final class ContractExamples {
                                 "Since the 9:00 update.",
                                 Priority.P2,
                                 TicketType.INCIDENT,
-                                new TreeSet<>(Set.of("vpn", "network")),
+                                List.of("vpn", "network"),
                                 "alice",
                                 null,
                                 List.of("diagnose", "fix", "verify"),
@@ -108,8 +107,8 @@ final class ContractExamples {
                                         EditableField.PRIORITY, FieldEdit.to("p1"))))),
                 command("transition", new Transition(TICKET, Status.RESOLVED, "Rolled back the VPN client.", null)),
                 command("assign", new Assign(TICKET, "bob")),
-                command("add_tags", new AddTags(TICKET, new TreeSet<>(Set.of("wifi")))),
-                command("remove_tags", new RemoveTags(TICKET, new TreeSet<>(Set.of("network")))),
+                command("add_tags", new AddTags(TICKET, List.of("wifi"))),
+                command("remove_tags", new RemoveTags(TICKET, List.of("network"))),
                 command(
                         "add_comment",
                         new AddComment(COMMENT, TICKET, "Reproduced on two laptops.", Visibility.INTERNAL)),

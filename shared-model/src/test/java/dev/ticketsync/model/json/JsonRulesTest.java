@@ -101,6 +101,14 @@ class JsonRulesTest {
     }
 
     @Test
+    void a_bad_tag_is_named_at_the_position_the_client_sent_it() {
+        assertThatThrownBy(() -> CommandCodec.decode(
+                        "add_tags", tree("{\"ticketId\":\"" + ID + "\",\"tags\":[\"vpn\",\"zz\",\"Bad\"]}")))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("tags[2]"));
+    }
+
+    @Test
     void an_unknown_command_names_the_command_field() {
         assertThatThrownBy(() -> CommandCodec.decode("delete_everything", tree("{}")))
                 .isInstanceOfSatisfying(
