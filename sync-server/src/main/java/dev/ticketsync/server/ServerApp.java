@@ -13,8 +13,10 @@ import dev.ticketsync.server.command.CommandPipeline;
 import dev.ticketsync.server.command.Writer;
 import dev.ticketsync.server.config.ServerConfig;
 import dev.ticketsync.server.demo.DemoSeeder;
+import dev.ticketsync.server.http.AdminRoutes;
 import dev.ticketsync.server.http.AuditRoutes;
 import dev.ticketsync.server.http.AuthRoutes;
+import dev.ticketsync.server.http.ConsoleRoutes;
 import dev.ticketsync.server.http.HealthRoutes;
 import dev.ticketsync.server.http.HttpErrors;
 import dev.ticketsync.server.http.Routes;
@@ -25,6 +27,7 @@ import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.PullService;
 import dev.ticketsync.server.sync.PushService;
+import dev.ticketsync.server.sync.SyncStats;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
@@ -75,6 +78,7 @@ public final class ServerApp implements AutoCloseable {
             EventHub events = new EventHub(() -> database.read(changeLog::head));
             writer.onCommit(events::committed);
             PasswordHasher hasher = new PasswordHasher();
+            SyncStats stats = new SyncStats();
             AuthService auth = new AuthService(
                     database, writer, hasher, new TokenCodec(), new LoginThrottle(clock), clock, config.sessionTtl());
             UserAdmin users = new UserAdmin(database, writer, hasher);
@@ -86,7 +90,13 @@ public final class ServerApp implements AutoCloseable {
                                     : ServerApp.class.getPackage().getImplementationVersion()),
                     new AuthRoutes(auth),
                     new TicketRoutes(database, writer, pipeline, workflow),
-                    new SyncRoutes(new PushService(writer, pipeline), new PullService(database, writer, clock), events),
+                    new SyncRoutes(
+                            new PushService(writer, pipeline, stats),
+                            new PullService(database, writer, clock, stats),
+                            events),
+                    new AdminRoutes(users, auth, clock),
+                    new ConsoleRoutes(
+                            database, writer, events, stats, config.dataDir().resolve("backups")),
                     new AuditRoutes(database, pipeline.tickets(), new AuditVerifier(database, chain)));
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;

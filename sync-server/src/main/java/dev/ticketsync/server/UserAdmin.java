@@ -10,6 +10,7 @@ import dev.ticketsync.server.command.Origin;
 import dev.ticketsync.server.command.WriteTx;
 import dev.ticketsync.server.command.Writer;
 import dev.ticketsync.server.store.Database;
+import dev.ticketsync.server.store.TokenRows;
 import dev.ticketsync.server.store.UserRows;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ public final class UserAdmin {
     private final Writer writer;
     private final PasswordHasher hasher;
     private final UserRows users = new UserRows();
+    private final TokenRows tokens = new TokenRows();
 
     public UserAdmin(Database database, Writer writer, PasswordHasher hasher) {
         this.database = database;
@@ -69,6 +71,48 @@ public final class UserAdmin {
             tx.audit(actor, origin.clientId(), origin.ip(), AuditAction.USER_CREATED, null, changes);
             return user;
         });
+    }
+
+    /**
+     * Changes a user's name, role, active flag or password. A new password or a deactivation signs the user out
+     * everywhere (their tokens are revoked).
+     */
+    public User update(String actor, User changed, String newPassword, Origin origin) {
+        String hash = newPassword == null ? null : hasher.hash(newPassword.toCharArray());
+        return writer.write(tx -> {
+            User before = users.find(tx.connection(), changed.login())
+                    .map(UserRows.Account::user)
+                    .orElseThrow();
+            users.update(tx.connection(), changed);
+            if (hash != null) {
+                users.setPasswordHash(tx.connection(), changed.login(), hash);
+            }
+            if (hash != null || (before.active() && !changed.active())) {
+                tokens.revokeAllOf(tx.connection(), changed.login(), tx.now());
+            }
+            publish(tx, changed);
+            TreeMap<String, ValueChange> changes = new TreeMap<>();
+            if (!before.displayName().equals(changed.displayName())) {
+                changes.put("displayName", new ValueChange(before.displayName(), changed.displayName()));
+            }
+            if (before.role() != changed.role()) {
+                changes.put(
+                        "role",
+                        new ValueChange(before.role().wire(), changed.role().wire()));
+            }
+            if (before.active() != changed.active()) {
+                changes.put("active", new ValueChange(before.active(), changed.active()));
+            }
+            if (hash != null) {
+                changes.put("password", new ValueChange(null, "reset"));
+            }
+            tx.audit(actor, origin.clientId(), origin.ip(), AuditAction.USER_UPDATED, null, changes);
+            return changed;
+        });
+    }
+
+    public java.util.List<User> all() {
+        return database.read(users::all);
     }
 
     public Optional<User> find(String login) {

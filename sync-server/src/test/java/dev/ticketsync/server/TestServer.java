@@ -84,6 +84,11 @@ public final class TestServer implements AutoCloseable {
         return new Client(response.json().get("token").asText());
     }
 
+    /** A client sending {@code token} (e.g. an API token). */
+    public Client withToken(String token) {
+        return new Client(token);
+    }
+
     /** A client without a token. */
     public Client anonymous() {
         return new Client(null);

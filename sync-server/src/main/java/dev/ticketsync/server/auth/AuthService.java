@@ -131,8 +131,11 @@ public final class AuthService {
         });
     }
 
+    /** A new API token: its id (to revoke it) and its text, shown once. */
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {}
+
     /** Issues an API token for integrations; the token text is returned once. */
-    public Login issueApiToken(Principal admin, User user, String name, Instant expiresAt, String ip) {
+    public IssuedToken issueApiToken(Principal admin, User user, String name, Instant expiresAt, String ip) {
         String token = tokens.newToken();
         StoredToken stored =
                 new StoredToken(UUID.randomUUID(), user.login(), API, name, clock.instant(), expiresAt, null);
@@ -143,6 +146,22 @@ public final class AuthService {
             changes.put("tokenId", new ValueChange(null, stored.id().toString()));
             return tx.audit(admin.login(), null, ip, AuditAction.TOKEN_ISSUED, null, changes);
         });
-        return new Login(token, user, expiresAt);
+        return new IssuedToken(stored.id(), token, expiresAt);
+    }
+
+    /** Revokes a token by id; false when there is no such token. */
+    public boolean revokeToken(Principal admin, UUID tokenId, String ip) {
+        return writer.write(tx -> {
+            Optional<StoredToken> token = tokenRows.find(tx.connection(), tokenId);
+            if (token.isEmpty()) {
+                return false;
+            }
+            tokenRows.revoke(tx.connection(), tokenId, tx.now());
+            TreeMap<String, ValueChange> changes = new TreeMap<>();
+            changes.put("tokenId", new ValueChange(null, tokenId.toString()));
+            changes.put("user", new ValueChange(null, token.get().userLogin()));
+            tx.audit(admin.login(), null, ip, AuditAction.TOKEN_REVOKED, null, changes);
+            return true;
+        });
     }
 }

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +102,7 @@ public final class DemoSeeder {
                         DemoData.pick(random, DemoData.DETAILS),
                         DemoData.priority(random),
                         topic.type(),
-                        new TreeSet<>(topic.tags()),
+                        topic.tags(),
                         null,
                         null,
                         null,

@@ -12,6 +12,8 @@ public final class Routes {
     private final TicketRoutes tickets;
     private final SyncRoutes sync;
     private final AuditRoutes audit;
+    private final AdminRoutes admin;
+    private final ConsoleRoutes console;
 
     public Routes(
             AuthService authService,
@@ -19,7 +21,11 @@ public final class Routes {
             AuthRoutes auth,
             TicketRoutes tickets,
             SyncRoutes sync,
+            AdminRoutes admin,
+            ConsoleRoutes console,
             AuditRoutes audit) {
+        this.admin = admin;
+        this.console = console;
         this.authentication = new Authentication(authService);
         this.health = health;
         this.auth = auth;
@@ -36,5 +42,7 @@ public final class Routes {
         tickets.register(routes);
         sync.register(routes);
         audit.register(routes);
+        admin.register(routes);
+        console.register(routes);
     }
 }

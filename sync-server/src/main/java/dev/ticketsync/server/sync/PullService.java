@@ -34,10 +34,13 @@ public final class PullService {
     private final ChangeLogReader changes = new ChangeLogReader();
     private final DeviceRows devices = new DeviceRows();
 
-    public PullService(Database database, Writer writer, Clock clock) {
+    private final SyncStats stats;
+
+    public PullService(Database database, Writer writer, Clock clock, SyncStats stats) {
         this.database = database;
         this.writer = writer;
         this.clock = clock;
+        this.stats = stats;
     }
 
     /** The page as JSON bytes, written straight from the stored snapshots without parsing them. */
@@ -46,6 +49,7 @@ public final class PullService {
         DeviceRow device = known.isPresent()
                 ? DeviceAccess.check(known.get(), principal)
                 : writer.write(tx -> DeviceAccess.claim(tx.connection(), devices, clientId, principal, tx.now()));
+        stats.pulled();
         return database.read(c -> {
             long lastMutationId =
                     devices.find(c, device.clientId()).orElseThrow().lastMutationId();

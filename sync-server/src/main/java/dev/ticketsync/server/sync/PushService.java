@@ -5,6 +5,7 @@ import dev.ticketsync.model.json.CommandCodec;
 import dev.ticketsync.model.protocol.ErrorCode;
 import dev.ticketsync.model.protocol.Mutation;
 import dev.ticketsync.model.protocol.MutationResult;
+import dev.ticketsync.model.protocol.MutationStatus;
 import dev.ticketsync.model.protocol.PushRequest;
 import dev.ticketsync.model.protocol.PushResult;
 import dev.ticketsync.model.validation.ValidationException;
@@ -34,13 +35,16 @@ public final class PushService {
     private final CommandPipeline pipeline;
     private final DeviceRows devices = new DeviceRows();
 
-    public PushService(Writer writer, CommandPipeline pipeline) {
+    private final SyncStats stats;
+
+    public PushService(Writer writer, CommandPipeline pipeline, SyncStats stats) {
         this.writer = writer;
         this.pipeline = pipeline;
+        this.stats = stats;
     }
 
     public PushResult push(Principal principal, PushRequest request, String ip) {
-        return writer.write(tx -> {
+        PushResult result = writer.write(tx -> {
             DeviceRow device = DeviceAccess.claim(tx.connection(), devices, request.clientId(), principal, tx.now());
             long last = device.lastMutationId();
             List<Mutation> mutations = request.mutations();
@@ -73,6 +77,14 @@ public final class PushService {
             devices.seen(tx.connection(), request.clientId(), tx.now(), last, null);
             return new PushResult(results, last);
         });
+        long rejected = result.results().stream()
+                .filter(r -> r.status() == MutationStatus.REJECTED)
+                .count();
+        long accepted = result.results().stream()
+                .filter(r -> r.status() == MutationStatus.ACCEPTED)
+                .count();
+        stats.pushed((int) accepted, (int) rejected);
+        return result;
     }
 
     private MutationResult apply(WriteTx tx, Principal principal, Origin origin, Mutation mutation)

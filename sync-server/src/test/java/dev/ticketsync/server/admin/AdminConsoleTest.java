@@ -1,0 +1,125 @@
+package dev.ticketsync.server.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketsync.server.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What admins and leads do in the console: users, tokens, devices, rejections, stats, metrics, backups. */
+class AdminConsoleTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void an_admin_creates_a_user_who_can_then_sign_in_and_deactivation_signs_them_out() {
+        TestServer.Client admin = server.as("admin");
+        TestServer.Response created = admin.post(
+                "/api/v1/admin/users",
+                "{\"login\":\"dana\",\"displayName\":\"Dana Agent\",\"role\":\"agent\",\"password\":\""
+                        + TestServer.PASSWORD + "\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("role").asText()).isEqualTo("agent");
+        assertThat(admin.post(
+                                "/api/v1/admin/users",
+                                "{\"login\":\"dana\",\"displayName\":\"Again\",\"role\":\"agent\",\"password\":\"long-enough-1\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(admin.post(
+                                "/api/v1/admin/users",
+                                "{\"login\":\"erin\",\"displayName\":\"Erin\",\"role\":\"agent\",\"password\":\"short\"}")
+                        .errorField())
+                .isEqualTo("password");
+
+        TestServer.Client dana = server.as("dana");
+        assertThat(dana.get("/api/v1/tickets").status()).isEqualTo(200);
+        assertThat(admin.patch("/api/v1/admin/users/dana", "{\"active\":false}", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(dana.get("/api/v1/tickets").status()).isEqualTo(401);
+        assertThat(server.as("carol").post("/api/v1/admin/users", "{}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void an_api_token_reads_metrics_until_it_is_revoked() {
+        TestServer.Client admin = server.as("admin");
+        TestServer.Response issued = admin.post("/api/v1/admin/users/bob/tokens", "{\"name\":\"prometheus\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        String id = issued.json().get("id").asText();
+        TestServer.Client scraper = server.withToken(issued.json().get("token").asText());
+        TestServer.Response metrics = scraper.get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("ticketsync_head_seq").contains("ticketsync_pushes_total");
+        assertThat(server.as("bob").get("/metrics").status())
+                .as("an agent's session token")
+                .isEqualTo(403);
+
+        assertThat(admin.delete("/api/v1/admin/tokens/" + id, "").status()).isEqualTo(204);
+        assertThat(scraper.get("/metrics").status()).isEqualTo(401);
+        assertThat(server.as("admin")
+                        .get("/api/v1/audit?action=TOKEN_REVOKED")
+                        .json()
+                        .get("items"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void the_console_lists_devices_with_lag_and_rejections_and_a_revoked_device_is_refused() {
+        TestServer.Client alice = server.as("alice");
+        UUID clientId = UUID.randomUUID();
+        String ticket = UUID.randomUUID().toString();
+        TestServer.Response push = alice.post(
+                "/api/v1/sync/push",
+                "{\"clientId\":\"" + clientId + "\",\"mutations\":["
+                        + "{\"mutationId\":1,\"command\":\"create_ticket\",\"args\":{\"id\":\"" + ticket
+                        + "\",\"title\":\"Console probe\"}},"
+                        + "{\"mutationId\":2,\"command\":\"transition\",\"args\":{\"ticketId\":\"" + ticket
+                        + "\",\"to\":\"closed\"}}]}");
+        assertThat(push.status()).isEqualTo(200);
+
+        TestServer.Client carol = server.as("carol");
+        TestServer.Response devices = carol.get("/api/v1/admin/devices");
+        assertThat(devices.status()).isEqualTo(200);
+        assertThat(devices.json().get("items").findValuesAsText("clientId")).contains(clientId.toString());
+        assertThat(devices.json().get("items").get(0).has("lag")).isTrue();
+        TestServer.Response rejections = carol.get("/api/v1/admin/rejections");
+        assertThat(rejections.json().get("items").toString())
+                .contains("ILLEGAL_TRANSITION")
+                .contains(clientId.toString());
+        TestServer.Response stats = carol.get("/api/v1/admin/stats");
+        assertThat(stats.json().get("tickets").asLong()).isPositive();
+        assertThat(stats.json().get("head").asLong()).isPositive();
+        assertThat(alice.get("/api/v1/admin/devices").status()).isEqualTo(403);
+
+        assertThat(server.as("admin")
+                        .post("/api/v1/admin/devices/" + clientId + "/revoke", "")
+                        .status())
+                .isEqualTo(200);
+        assertThat(alice.get("/api/v1/sync/pull?clientId=" + clientId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_backup_is_written_into_the_data_directory() {
+        TestServer.Response backup = server.as("admin").post("/api/v1/admin/backup", "");
+        assertThat(backup.status()).isEqualTo(201);
+        Path file = Path.of(backup.json().get("file").asText());
+        assertThat(file).startsWith(server.dataDir().toAbsolutePath());
+        assertThat(Files.isRegularFile(file)).isTrue();
+        assertThat(file.toFile().length()).isPositive();
+    }
+}
