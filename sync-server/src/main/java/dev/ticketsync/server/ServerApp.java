@@ -24,6 +24,8 @@ import dev.ticketsync.server.http.SyncRoutes;
 import dev.ticketsync.server.http.TicketRoutes;
 import dev.ticketsync.server.store.ChangeLogReader;
 import dev.ticketsync.server.store.Database;
+import dev.ticketsync.server.store.Dialect;
+import dev.ticketsync.server.store.HeadListener;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.PullService;
 import dev.ticketsync.server.sync.PushService;
@@ -47,6 +49,7 @@ public final class ServerApp implements AutoCloseable {
     private final UserAdmin users;
     private final CommandPipeline pipeline;
     private final Clock clock;
+    private final HeadListener headListener;
 
     private ServerApp(
             ServerConfig config,
@@ -56,7 +59,9 @@ public final class ServerApp implements AutoCloseable {
             Javalin javalin,
             UserAdmin users,
             CommandPipeline pipeline,
-            Clock clock) {
+            Clock clock,
+            HeadListener headListener) {
+        this.headListener = headListener;
         this.config = config;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -68,7 +73,7 @@ public final class ServerApp implements AutoCloseable {
     }
 
     public static ServerApp create(ServerConfig config, Clock clock) {
-        Database database = Database.open(config.h2Url(), config.dbUser(), config.dbPassword());
+        Database database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         try {
             AuditChain chain = new AuditChain(AuditKeyFile.loadOrCreate(config.dataDir()));
             Writer writer = new Writer(database, chain, clock);
@@ -77,6 +82,9 @@ public final class ServerApp implements AutoCloseable {
             ChangeLogReader changeLog = new ChangeLogReader();
             EventHub events = new EventHub(() -> database.read(changeLog::head));
             writer.onCommit(events::committed);
+            HeadListener headListener = database.dialect() == Dialect.POSTGRES
+                    ? new HeadListener(database, events::committed).start()
+                    : null;
             PasswordHasher hasher = new PasswordHasher();
             SyncStats stats = new SyncStats();
             AuthService auth = new AuthService(
@@ -108,7 +116,7 @@ public final class ServerApp implements AutoCloseable {
                 javalinConfig.jetty.port = config.port();
                 routes.register(javalinConfig.routes);
             });
-            return new ServerApp(config, database, writer, events, javalin, users, pipeline, clock);
+            return new ServerApp(config, database, writer, events, javalin, users, pipeline, clock, headListener);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -155,6 +163,9 @@ public final class ServerApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (headListener != null) {
+            headListener.close();
+        }
         events.close();
         javalin.stop();
         database.close();

@@ -51,6 +51,8 @@ public final class TestServer implements AutoCloseable {
                 .bind("127.0.0.1")
                 .dataDir(dataDir)
                 .adminPassword(PASSWORD)
+                .dbUrl(TestDatabases.urlFor(dataDir))
+                .dbUser(TestDatabases.user())
                 .build();
         ServerApp app = ServerApp.create(config, Clock.systemUTC());
         app.prepare(config);

@@ -76,6 +76,13 @@ public final class Writer {
                 headBefore = tx.head();
                 result = work.run(tx);
                 tx.saveState();
+                String notify = database.dialect().notifyStatement();
+                if (notify != null && tx.head() != headBefore) {
+                    try (PreparedStatement s = connection.prepareStatement(notify)) {
+                        s.setString(1, Long.toString(tx.head()));
+                        s.execute();
+                    }
+                }
                 connection.commit();
                 headAfter = tx.head();
             } catch (SQLException | RuntimeException e) {

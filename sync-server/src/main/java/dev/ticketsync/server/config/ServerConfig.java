@@ -75,7 +75,7 @@ public record ServerConfig(
      * because H2 otherwise delays writes by up to a second, and an answered commit must survive {@code kill -9}
      * (DESIGN.md §4). The path is absolute so the database does not move with the working directory.
      */
-    public String h2Url() {
+    public String jdbcUrl() {
         if (dbUrl != null) {
             return dbUrl;
         }

@@ -2,6 +2,7 @@ package dev.ticketsync.server.http;
 
 import dev.ticketsync.model.domain.AuditAction;
 import dev.ticketsync.model.domain.ValueChange;
+import dev.ticketsync.model.protocol.ErrorCode;
 import dev.ticketsync.model.workflow.Permission;
 import dev.ticketsync.model.workflow.RolePolicy;
 import dev.ticketsync.server.auth.AuthService;
@@ -10,6 +11,7 @@ import dev.ticketsync.server.command.Writer;
 import dev.ticketsync.server.store.ChangeLogReader;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.DeviceRows;
+import dev.ticketsync.server.store.Dialect;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.SyncStats;
 import io.javalin.config.RoutesConfig;
@@ -139,6 +141,10 @@ public final class ConsoleRoutes {
 
     /** Backups go to the server's own backup directory: a client never chooses a path on the server. */
     private void backup(Context ctx) {
+        if (database.dialect() != Dialect.H2) {
+            throw new ApiException(
+                    409, ErrorCode.CONFLICT, "This server runs on PostgreSQL: back it up with pg_dump", null);
+        }
         try {
             Files.createDirectories(backupDir);
         } catch (java.io.IOException e) {

@@ -26,12 +26,20 @@ public final class SyncRoutes {
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/sync/push", this::push, Access.STAFF);
         routes.get("/api/v1/sync/pull", this::pull, Access.STAFF);
+        SseHandler stream = new SseHandler(client -> {
+            Context ctx = client.ctx();
+            events.open(client, Authentication.principal(ctx).login(), ctx.queryParam("clientId"));
+        });
         routes.get(
                 "/api/v1/sync/events",
-                new SseHandler(client -> {
-                    Context ctx = client.ctx();
-                    events.open(client, Authentication.principal(ctx).login(), ctx.queryParam("clientId"));
-                }),
+                ctx -> {
+                    // Javalin streams only to clients that ask for an event stream; say so instead of an empty 200.
+                    String accept = ctx.header("Accept");
+                    if (accept == null || !accept.contains("text/event-stream")) {
+                        throw ApiException.invalid("Accept", "must be text/event-stream for the event stream");
+                    }
+                    stream.handle(ctx);
+                },
                 Access.STAFF);
     }
 

@@ -14,10 +14,21 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private final String url;
+    private final String user;
+    private final String password;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String url, String user, String password) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** A connection of its own, outside the pool, for a long-lived LISTEN. */
+    public Connection dedicatedConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(url, user, password);
     }
 
     public static Database open(String url, String user, String password) {
@@ -39,7 +50,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, url, config.getUsername(), config.getPassword());
     }
 
     public DataSource dataSource() {

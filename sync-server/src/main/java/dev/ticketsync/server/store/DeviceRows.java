@@ -65,7 +65,9 @@ public final class DeviceRows {
     public DeviceRow claim(Connection c, UUID clientId, String user, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO devices (client_id, user_login, created_at, last_seen_at, last_mutation_id, pull_cursor)
-                SELECT ?, ?, ?, ?, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM devices WHERE client_id = ?)""")) {
+                SELECT CAST(? AS UUID), CAST(? AS VARCHAR(64)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                    CAST(? AS TIMESTAMP WITH TIME ZONE), 0, 0
+                WHERE NOT EXISTS (SELECT 1 FROM devices WHERE client_id = ?)""")) {
             s.setObject(1, clientId);
             s.setString(2, user);
             Rows.instant(s, 3, now);

@@ -44,6 +44,17 @@ public enum Dialect {
                 + (updates.length() == 0 ? "NOTHING" : "UPDATE SET " + updates);
     }
 
+    /** The channel server instances announce a moved head on (PostgreSQL LISTEN/NOTIFY). */
+    public static final String HEAD_CHANNEL = "ticketsync_head";
+
+    /**
+     * Sent inside a write transaction with the new head as its parameter; delivered to every listening instance at
+     * commit, so their event streams poke devices too. Null where there is one instance by construction (H2).
+     */
+    public String notifyStatement() {
+        return this == POSTGRES ? "SELECT pg_notify('" + HEAD_CHANNEL + "', ?)" : null;
+    }
+
     /**
      * Taken at the start of every write transaction and held to its commit. In-process writes are already serialized
      * by a lock; on PostgreSQL this also serializes several server instances sharing the database.
