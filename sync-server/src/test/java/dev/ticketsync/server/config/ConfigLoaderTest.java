@@ -315,7 +315,7 @@ class ConfigLoaderTest {
 
         String absolute =
                 Path.of("some/relative/dir").toAbsolutePath().normalize().toString();
-        assertThat(config.h2Url())
+        assertThat(config.jdbcUrl())
                 .startsWith("jdbc:h2:file:" + absolute)
                 .contains(absolute)
                 .contains(";WRITE_DELAY=0");
@@ -326,7 +326,7 @@ class ConfigLoaderTest {
     void configured_db_url_is_used_as_is() {
         ServerConfig config = load(NO_ENV, "--db-url", "jdbc:postgresql://db:5432/ts");
 
-        assertThat(config.h2Url()).isEqualTo("jdbc:postgresql://db:5432/ts");
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/ts");
         assertThat(config.isPostgres()).isTrue();
     }
 
