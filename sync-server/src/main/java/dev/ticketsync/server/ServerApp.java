@@ -114,6 +114,9 @@ public final class ServerApp implements AutoCloseable {
                 javalinConfig.http.prefer405over404 = true;
                 javalinConfig.jetty.host = config.bind();
                 javalinConfig.jetty.port = config.port();
+                if (config.tlsEnabled()) {
+                    javalinConfig.jetty.addConnector(new TlsConnector(config));
+                }
                 routes.register(javalinConfig.routes);
             });
             return new ServerApp(config, database, writer, events, javalin, users, pipeline, clock, headListener);
@@ -146,7 +149,7 @@ public final class ServerApp implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://" + config.bind() + ":" + port();
+        return (config.tlsEnabled() ? "https://" : "http://") + config.bind() + ":" + port();
     }
 
     public Database database() {
