@@ -1,0 +1,197 @@
+package dev.ticketsync.desktop.replica;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketsync.model.domain.AuditEntry;
+import dev.ticketsync.model.domain.Comment;
+import dev.ticketsync.model.domain.Ticket;
+import dev.ticketsync.model.domain.User;
+import dev.ticketsync.model.json.Json;
+import dev.ticketsync.model.protocol.Change;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The server's state as this replica last pulled it: one latest snapshot per entity, stored as JSON. */
+final class ServerState {
+
+    /** Writes a pull page with batched statements; returns the ids of the tickets it touched (directly or not). */
+    Set<UUID> apply(Connection c, List<Change> changes) throws SQLException {
+        Set<UUID> touched = new LinkedHashSet<>();
+        try (PreparedStatement tickets =
+                        c.prepareStatement("MERGE INTO tickets (id, seq, data) KEY (id) VALUES (?, ?, ?)");
+                PreparedStatement comments = c.prepareStatement(
+                        "MERGE INTO comments (id, ticket_id, seq, data) KEY (id) VALUES (?, ?, ?, ?)");
+                PreparedStatement watch = c.prepareStatement(
+                        "MERGE INTO watchers (ticket_id, user_login, seq) KEY (ticket_id, user_login) VALUES (?, ?, ?)");
+                PreparedStatement unwatch =
+                        c.prepareStatement("DELETE FROM watchers WHERE ticket_id = ? AND user_login = ?");
+                PreparedStatement users =
+                        c.prepareStatement("MERGE INTO users (login, seq, data) KEY (login) VALUES (?, ?, ?)");
+                PreparedStatement audit =
+                        c.prepareStatement("MERGE INTO audit (seq, ticket_id, data) KEY (seq) VALUES (?, ?, ?)")) {
+            for (Change change : changes) {
+                String data = change.data().toString();
+                switch (change.entity()) {
+                    case TICKET -> {
+                        UUID id = UUID.fromString(change.id());
+                        tickets.setObject(1, id);
+                        tickets.setLong(2, change.seq());
+                        tickets.setString(3, data);
+                        tickets.addBatch();
+                        touched.add(id);
+                    }
+                    case COMMENT -> {
+                        UUID ticketId = uuid(change.data(), "ticketId");
+                        comments.setObject(1, UUID.fromString(change.id()));
+                        comments.setObject(2, ticketId);
+                        comments.setLong(3, change.seq());
+                        comments.setString(4, data);
+                        comments.addBatch();
+                        touched.add(ticketId);
+                    }
+                    case WATCHER -> {
+                        UUID ticketId = uuid(change.data(), "ticketId");
+                        String user = change.data().path("user").asText();
+                        if (change.tombstone()) {
+                            unwatch.setObject(1, ticketId);
+                            unwatch.setString(2, user);
+                            unwatch.addBatch();
+                        } else {
+                            watch.setObject(1, ticketId);
+                            watch.setString(2, user);
+                            watch.setLong(3, change.seq());
+                            watch.addBatch();
+                        }
+                        touched.add(ticketId);
+                    }
+                    case USER -> {
+                        users.setString(1, change.id());
+                        users.setLong(2, change.seq());
+                        users.setString(3, data);
+                        users.addBatch();
+                    }
+                    case AUDIT -> {
+                        audit.setLong(1, Long.parseLong(change.id()));
+                        audit.setObject(
+                                2, change.data().hasNonNull("ticketId") ? uuid(change.data(), "ticketId") : null);
+                        audit.setString(3, data);
+                        audit.addBatch();
+                    }
+                }
+            }
+            tickets.executeBatch();
+            comments.executeBatch();
+            watch.executeBatch();
+            unwatch.executeBatch();
+            users.executeBatch();
+            audit.executeBatch();
+        }
+        return touched;
+    }
+
+    Optional<Ticket> ticket(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT data FROM tickets WHERE id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r.getString(1), Ticket.class)) : Optional.empty();
+            }
+        }
+    }
+
+    List<Ticket> tickets(Connection c) throws SQLException {
+        return all(c, "SELECT data FROM tickets", Ticket.class);
+    }
+
+    List<Comment> comments(Connection c, UUID ticketId) throws SQLException {
+        List<Comment> comments = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT data FROM comments WHERE ticket_id = ?")) {
+            s.setObject(1, ticketId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    comments.add(read(r.getString(1), Comment.class));
+                }
+            }
+        }
+        comments.sort(java.util.Comparator.comparing(Comment::createdAt).thenComparing(Comment::id));
+        return comments;
+    }
+
+    boolean hasComment(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM comments WHERE id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    Set<String> watchers(Connection c, UUID ticketId) throws SQLException {
+        Set<String> users = new LinkedHashSet<>();
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT user_login FROM watchers WHERE ticket_id = ? ORDER BY user_login")) {
+            s.setObject(1, ticketId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    users.add(r.getString(1));
+                }
+            }
+        }
+        return users;
+    }
+
+    List<User> users(Connection c) throws SQLException {
+        return all(c, "SELECT data FROM users ORDER BY login", User.class);
+    }
+
+    List<AuditEntry> audit(Connection c, UUID ticketId) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT data FROM audit WHERE ticket_id = ? ORDER BY seq")) {
+            s.setObject(1, ticketId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.add(read(r.getString(1), AuditEntry.class));
+                }
+            }
+        }
+        return entries;
+    }
+
+    long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static <T> List<T> all(Connection c, String sql, Class<T> type) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                values.add(read(r.getString(1), type));
+            }
+        }
+        return values;
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        return UUID.fromString(data.path(field).asText());
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.lenient().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in the replica", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ticketsync.desktop.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketsync.model.json.Json;
+import java.io.IOException;
+
+/** The server answered with an error: its status, and the code and message of its error body. */
+public final class ServerError extends IOException {
+
+    private final int status;
+    private final String code;
+
+    private ServerError(int status, String code, String message) {
+        super(status + " " + code + ": " + message);
+        this.status = status;
+        this.code = code;
+    }
+
+    static ServerError of(int status, byte[] body) {
+        String code = "HTTP_" + status;
+        String message = "no details";
+        try {
+            JsonNode error = Json.lenient().readTree(body).path("error");
+            code = error.path("code").asText(code);
+            message = error.path("message").asText(message);
+        } catch (IOException notJson) {
+            // A proxy's HTML error page: the status says enough.
+        }
+        return new ServerError(status, code, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean isUnauthorized() {
+        return status == 401;
+    }
+
+    public boolean isServerFault() {
+        return status >= 500;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.ticketsync.desktop.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketsync.model.domain.User;
+import dev.ticketsync.model.json.Json;
+import dev.ticketsync.model.protocol.PullResponse;
+import dev.ticketsync.model.protocol.PushRequest;
+import dev.ticketsync.model.protocol.PushResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+
+/** The sync protocol over HTTP (OkHttp): login, push, pull, and the event stream. No state beyond the token. */
+public final class SyncClient {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private volatile String token;
+
+    public SyncClient(String baseUrl, String token) {
+        this(
+                baseUrl,
+                token,
+                new OkHttpClient.Builder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .readTimeout(Duration.ofSeconds(60))
+                        .build());
+    }
+
+    public SyncClient(String baseUrl, String token, OkHttpClient http) {
+        this.base = HttpUrl.get(baseUrl);
+        this.token = token;
+        this.http = http;
+    }
+
+    /** A signed-in session: the token (keep it, never the password) and who it is. */
+    public record Session(String token, User user) {}
+
+    public Session login(String login, String password) throws IOException {
+        String body = Json.strict().writeValueAsString(Map.of("login", login, "password", password));
+        try (Response response = http.newCall(new Request.Builder()
+                        .url(base.resolve("/api/v1/auth/login"))
+                        .post(RequestBody.create(body, JSON))
+                        .build())
+                .execute()) {
+            JsonNode answer = readTree(response);
+            token = answer.get("token").asText();
+            return new Session(token, Json.lenient().treeToValue(answer.get("user"), User.class));
+        }
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public void token(String value) {
+        token = value;
+    }
+
+    public PushResult push(PushRequest request) throws IOException {
+        Request call = authorized(base.resolve("/api/v1/sync/push"))
+                .post(RequestBody.create(Json.strict().writeValueAsBytes(request), JSON))
+                .build();
+        try (Response response = http.newCall(call).execute()) {
+            return Json.lenient().readValue(body(response), PushResult.class);
+        }
+    }
+
+    public PullResponse pull(UUID clientId, long cursor, int limit) throws IOException {
+        HttpUrl url = base.resolve("/api/v1/sync/pull")
+                .newBuilder()
+                .addQueryParameter("clientId", clientId.toString())
+                .addQueryParameter("cursor", Long.toString(cursor))
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        try (Response response = http.newCall(authorized(url).get().build()).execute()) {
+            return Json.lenient().readValue(body(response), PullResponse.class);
+        }
+    }
+
+    /** Opens the event stream; {@code onHead} gets every poke's head, {@code onClosed} fires when it drops. */
+    public EventSource events(UUID clientId, LongConsumer onHead, Runnable onClosed) {
+        HttpUrl url = base.resolve("/api/v1/sync/events")
+                .newBuilder()
+                .addQueryParameter("clientId", clientId.toString())
+                .build();
+        Request request = authorized(url).header("Accept", "text/event-stream").build();
+        OkHttpClient streaming =
+                http.newBuilder().readTimeout(Duration.ofSeconds(45)).build();
+        return EventSources.createFactory(streaming).newEventSource(request, new EventSourceListener() {
+            @Override
+            public void onEvent(EventSource source, String id, String type, String data) {
+                try {
+                    onHead.accept(Json.lenient().readTree(data).path("head").asLong());
+                } catch (IOException e) {
+                    // A malformed event is ignored; the next poke or heartbeat carries the head again.
+                }
+            }
+
+            @Override
+            public void onClosed(EventSource source) {
+                onClosed.run();
+            }
+
+            @Override
+            public void onFailure(EventSource source, Throwable t, Response response) {
+                onClosed.run();
+            }
+        });
+    }
+
+    private Request.Builder authorized(HttpUrl url) {
+        Request.Builder builder = new Request.Builder().url(url);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static byte[] body(Response response) throws IOException {
+        ResponseBody body = response.body();
+        byte[] bytes = body.bytes();
+        if (!response.isSuccessful()) {
+            throw ServerError.of(response.code(), bytes);
+        }
+        return bytes;
+    }
+
+    private static JsonNode readTree(Response response) throws IOException {
+        return Json.lenient().readTree(body(response));
+    }
+}

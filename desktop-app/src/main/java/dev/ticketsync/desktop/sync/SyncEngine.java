@@ -1,0 +1,287 @@
+package dev.ticketsync.desktop.sync;
+
+import dev.ticketsync.desktop.replica.PendingMutation;
+import dev.ticketsync.desktop.replica.Replica;
+import dev.ticketsync.model.json.CommandCodec;
+import dev.ticketsync.model.protocol.Mutation;
+import dev.ticketsync.model.protocol.PullResponse;
+import dev.ticketsync.model.protocol.PushRequest;
+import dev.ticketsync.model.protocol.PushResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.sse.EventSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One background worker per replica (DESIGN.md §5, §8): push the outbox in batches, then pull until caught up; wake on
+ * every local change and every poke from the server; back off with jitter while offline; never block the caller.
+ * {@link #syncOnce()} runs one round on the caller's thread, for scripts and tests.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    static final int PUSH_BATCH = 1000;
+    static final int PULL_PAGE = 5000;
+    static final int MAX_SERVER_FAULTS = 5;
+
+    private final Replica replica;
+    private final SyncClient client;
+    private final Backoff backoff = new Backoff(new Random());
+    private final Semaphore wake = new Semaphore(0);
+    private final Semaphore stop = new Semaphore(0);
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Object round = new Object();
+    private volatile SyncStatus status;
+    private volatile boolean running;
+    private volatile EventSource events;
+    private volatile long knownHead;
+    private Thread worker;
+
+    public SyncEngine(Replica replica, SyncClient client) {
+        this.replica = replica;
+        this.client = client;
+        this.status =
+                new SyncStatus(SyncState.CONNECTING, 0, 0, replica.lastSync().orElse(null), 0, 0, null);
+        replica.onChange(ids -> {
+            publish(status.state(), status.problem());
+            requestSync();
+        });
+    }
+
+    public void onStatus(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+        listener.accept(status);
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "sync-engine");
+        worker.setDaemon(true);
+        worker.start();
+        requestSync();
+    }
+
+    /** Asks the worker for a round as soon as it is idle; calls made during a round coalesce into one more round. */
+    public void requestSync() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    /** Gives the engine a new token after the user signed in again (after a 401). */
+    public void signedIn(String token) {
+        client.token(token);
+        closeEvents();
+        requestSync();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wake.tryAcquire(30, TimeUnit.SECONDS);
+                wake.drainPermits();
+                if (!running) {
+                    return;
+                }
+                syncOnce();
+                backoff.reset();
+                openEvents();
+            } catch (ServerError e) {
+                if (e.isUnauthorized()) {
+                    publish(SyncState.ERROR, "401 sign in again: " + e.getMessage());
+                    closeEvents();
+                } else {
+                    publish(SyncState.ERROR, e.getMessage());
+                    pauseThenRetry();
+                }
+            } catch (IOException e) {
+                publish(SyncState.OFFLINE, e.getMessage());
+                closeEvents();
+                pauseThenRetry();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("sync round failed", e);
+                publish(SyncState.ERROR, e.toString());
+                pauseThenRetry();
+            }
+        }
+    }
+
+    /** Waits out the backoff; close() cuts the wait short through the same semaphore a wake uses. */
+    private void pauseThenRetry() {
+        Duration pause = backoff.next();
+        try {
+            stop.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return;
+        }
+        requestSync();
+    }
+
+    /** One round: push everything pending, then pull until the server has nothing more. */
+    public void syncOnce() throws IOException {
+        synchronized (round) {
+            publish(status.state() == SyncState.SYNCED ? SyncState.SYNCING : SyncState.CONNECTING, null);
+            push();
+            pull();
+            publish(SyncState.SYNCED, null);
+        }
+    }
+
+    private void push() throws IOException {
+        UUID clientId = replica.clientId();
+        while (true) {
+            List<PendingMutation> unsent = new ArrayList<>();
+            for (PendingMutation mutation : replica.pending()) {
+                if (!mutation.acked() && unsent.size() < PUSH_BATCH) {
+                    unsent.add(mutation);
+                }
+            }
+            if (unsent.isEmpty()) {
+                return;
+            }
+            publish(SyncState.SYNCING, null);
+            PushResult result;
+            try {
+                result = client.push(new PushRequest(
+                        clientId, unsent.stream().map(SyncEngine::wire).toList()));
+            } catch (ServerError e) {
+                if (!e.isServerFault()) {
+                    throw e;
+                }
+                PendingMutation first = unsent.get(0);
+                if (replica.countAttempt(first.mutationId()) >= MAX_SERVER_FAULTS && isAlone(first, clientId)) {
+                    replica.giveUp(
+                            first,
+                            "The server failed on this change " + MAX_SERVER_FAULTS + " times: " + e.getMessage());
+                    continue;
+                }
+                throw e;
+            }
+            replica.recordPush(unsent, result);
+        }
+    }
+
+    /** After repeated faults, try the first mutation on its own: only if it fails alone is it the culprit. */
+    private boolean isAlone(PendingMutation first, UUID clientId) throws IOException {
+        try {
+            PushResult alone = client.push(new PushRequest(clientId, List.of(wire(first))));
+            replica.recordPush(List.of(first), alone);
+            return false;
+        } catch (ServerError e) {
+            if (e.isServerFault()) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private void pull() throws IOException {
+        UUID clientId = replica.clientId();
+        long start = replica.cursor();
+        PullResponse page;
+        do {
+            page = client.pull(clientId, replica.cursor(), PULL_PAGE);
+            replica.applyPage(page);
+            knownHead = Math.max(knownHead, page.head());
+            long total = Math.max(0, page.head() - start);
+            long done = Math.max(0, page.cursor() - start);
+            status = new SyncStatus(
+                    SyncState.SYNCING,
+                    status.pending(),
+                    status.conflicts(),
+                    status.lastSync(),
+                    page.hasMore() ? done : total,
+                    total,
+                    null);
+            publish(SyncState.SYNCING, null);
+        } while (page.hasMore());
+    }
+
+    private void openEvents() {
+        if (events != null || !running) {
+            return;
+        }
+        events = client.events(
+                replica.clientId(),
+                head -> {
+                    if (head > replica.cursor()) {
+                        requestSync();
+                    }
+                },
+                () -> {
+                    events = null;
+                    if (running) {
+                        requestSync();
+                    }
+                });
+    }
+
+    private void closeEvents() {
+        EventSource open = events;
+        events = null;
+        if (open != null) {
+            open.cancel();
+        }
+    }
+
+    private static Mutation wire(PendingMutation mutation) {
+        return new Mutation(
+                mutation.mutationId(),
+                mutation.command().name().wire(),
+                CommandCodec.encode(mutation.command()),
+                mutation.clientTime());
+    }
+
+    private void publish(SyncState state, String problem) {
+        Instant lastSync = replica.lastSync().orElse(null);
+        SyncStatus next = new SyncStatus(
+                state,
+                replica.pending().size(),
+                replica.conflicts().size(),
+                lastSync,
+                status.bootstrapDone(),
+                status.bootstrapTotal(),
+                problem);
+        status = next;
+        listeners.forEach(listener -> listener.accept(next));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        closeEvents();
+        wake.release();
+        stop.release();
+        Thread thread = worker;
+        if (thread != null) {
+            // No interrupt: an interrupt inside an H2 write closes the replica's file channel.
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ticketsync.desktop;
+
+import dev.ticketsync.desktop.replica.Replica;
+import dev.ticketsync.desktop.sync.SyncClient;
+import dev.ticketsync.desktop.sync.SyncEngine;
+import dev.ticketsync.model.domain.Role;
+import dev.ticketsync.server.ServerApp;
+import dev.ticketsync.server.command.Origin;
+import dev.ticketsync.server.config.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real sync server in-process on a free loopback port (H2 file in a temp dir) with users alice, bob (agents) and
+ * carol (lead), and real replicas on real H2 files connected to it over HTTP. Closes everything it opened.
+ */
+public final class TestBackend implements AutoCloseable {
+
+    public static final String PASSWORD = "correct-horse-1";
+
+    private final Path root;
+    private final Path serverDir;
+    private ServerApp server;
+    private int port;
+    private final List<Device> opened = new ArrayList<>();
+
+    private TestBackend(Path root) {
+        this.root = root;
+        this.serverDir = root.resolve("server");
+    }
+
+    public static TestBackend start() {
+        try {
+            TestBackend backend = new TestBackend(Files.createTempDirectory("ticketsync-desktop"));
+            backend.startServer(0);
+            return backend;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startServer(int onPort) {
+        ServerConfig config = ServerConfig.builder()
+                .port(onPort)
+                .bind("127.0.0.1")
+                .dataDir(serverDir)
+                .adminPassword(PASSWORD)
+                .build();
+        server = ServerApp.create(config, Clock.systemUTC());
+        server.prepare(config);
+        if (server.users().find("alice").isEmpty()) {
+            server.users().create("admin", "alice", "Alice Agent", Role.AGENT, PASSWORD, Origin.server());
+            server.users().create("admin", "bob", "Bob Agent", Role.AGENT, PASSWORD, Origin.server());
+            server.users().create("admin", "carol", "Carol Lead", Role.LEAD, PASSWORD, Origin.server());
+        }
+        server.start();
+        port = server.port();
+    }
+
+    /** Stops the server (devices go offline); {@link #restartServer()} brings it back on the same port and data. */
+    public void stopServer() {
+        server.close();
+    }
+
+    public void restartServer() {
+        startServer(port);
+    }
+
+    public ServerApp server() {
+        return server;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A device: a replica in its own directory, signed in as {@code login}, with its sync engine (not started). */
+    public Device device(String name, String login) {
+        try {
+            SyncClient client = new SyncClient(url(), null);
+            SyncClient.Session session = client.login(login, PASSWORD);
+            Replica replica = Replica.open(
+                    root.resolve("devices").resolve(name),
+                    url(),
+                    login,
+                    session.user().role(),
+                    Clock.systemUTC());
+            SyncEngine engine = new SyncEngine(replica, client);
+            Device device = new Device(replica, engine, client);
+            opened.add(device);
+            return device;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A replica with its engine and HTTP client. */
+    public record Device(Replica replica, SyncEngine engine, SyncClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            engine.close();
+            replica.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Device device : opened) {
+            device.close();
+        }
+        server.close();
+    }
+}
