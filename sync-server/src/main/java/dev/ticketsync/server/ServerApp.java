@@ -19,6 +19,7 @@ import dev.ticketsync.server.http.AuthRoutes;
 import dev.ticketsync.server.http.ConsoleRoutes;
 import dev.ticketsync.server.http.HealthRoutes;
 import dev.ticketsync.server.http.HttpErrors;
+import dev.ticketsync.server.http.JettyJsonErrors;
 import dev.ticketsync.server.http.Routes;
 import dev.ticketsync.server.http.SyncRoutes;
 import dev.ticketsync.server.http.TicketRoutes;
@@ -31,6 +32,8 @@ import dev.ticketsync.server.sync.PullService;
 import dev.ticketsync.server.sync.PushService;
 import dev.ticketsync.server.sync.SyncStats;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,7 +102,7 @@ public final class ServerApp implements AutoCloseable {
                     new AuthRoutes(auth),
                     new TicketRoutes(database, writer, pipeline, workflow),
                     new SyncRoutes(
-                            new PushService(writer, pipeline, stats),
+                            new PushService(database, writer, pipeline, stats),
                             new PullService(database, writer, clock, stats),
                             events),
                     new AdminRoutes(users, auth, clock),
@@ -112,6 +115,9 @@ public final class ServerApp implements AutoCloseable {
                 javalinConfig.jsonMapper(new JavalinJackson(Json.strict(), false));
                 javalinConfig.http.maxRequestSize = HttpErrors.MAX_BODY_BYTES;
                 javalinConfig.http.prefer405over404 = true;
+                // Light gzip (level 1) for pull pages: most of the saving for a fraction of the CPU (DESIGN.md §5).
+                javalinConfig.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
+                javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
                 javalinConfig.jetty.host = config.bind();
                 javalinConfig.jetty.port = config.port();
                 if (config.tlsEnabled()) {

@@ -5,9 +5,20 @@ public final class ValidationException extends RuntimeException {
 
     private final String field;
 
+    /** Longest message kept: messages quote what the client sent, which can be anything. */
+    public static final int MAX_MESSAGE = 500;
+
     public ValidationException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
+        super(abbreviate(abbreviate(field, 200) + ": " + message));
+        this.field = abbreviate(field, 200);
+    }
+
+    private static String abbreviate(String text) {
+        return abbreviate(text, MAX_MESSAGE);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     public String field() {
@@ -16,7 +27,7 @@ public final class ValidationException extends RuntimeException {
 
     /** The message without the field prefix. */
     public String reason() {
-        return getMessage().substring(field.length() + 2);
+        return getMessage().length() > field.length() + 2 ? getMessage().substring(field.length() + 2) : "";
     }
 
     /** The same failure, with its field nested under {@code parent} (e.g. {@code changes.title}). */

@@ -36,6 +36,7 @@ public final class HttpErrors {
                 405,
                 ctx -> fallback(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
         routes.before(HttpErrors::refuseLargeBodies);
+        routes.before(StrictQuery::check);
     }
 
     /** Answered from the Content-Length, so an oversized body is never read. */

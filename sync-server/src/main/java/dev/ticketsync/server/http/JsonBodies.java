@@ -29,6 +29,17 @@ public final class JsonBodies {
         }
     }
 
+    /** A JSON tree already read, as {@code type}, strictly. */
+    public static <T> T treeTo(JsonNode tree, Class<T> type) {
+        try {
+            return Json.strict().treeToValue(tree, type);
+        } catch (ValidationException e) {
+            throw ApiException.of(e);
+        } catch (JsonProcessingException e) {
+            throw ApiException.of(JsonErrors.toValidation(e));
+        }
+    }
+
     /** The body as a JSON object (for commands, whose fields are checked by their records). */
     public static ObjectNode readObject(Context ctx) {
         JsonNode node = read(ctx, JsonNode.class);

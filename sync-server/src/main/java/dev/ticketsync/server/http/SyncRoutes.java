@@ -1,6 +1,9 @@
 package dev.ticketsync.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ticketsync.model.protocol.PushRequest;
+import dev.ticketsync.server.auth.Principal;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.PullService;
 import dev.ticketsync.server.sync.PushService;
@@ -44,8 +47,19 @@ public final class SyncRoutes {
     }
 
     private void push(Context ctx) {
-        PushRequest request = JsonBodies.read(ctx, PushRequest.class);
-        JsonBodies.ok(ctx, push.push(Authentication.principal(ctx), request, ctx.ip()));
+        Principal principal = Authentication.principal(ctx);
+        // Someone else's clientId is refused before anything else in the body is judged.
+        ObjectNode body = JsonBodies.readObject(ctx);
+        JsonNode clientId = body.get("clientId");
+        if (clientId != null && clientId.isTextual()) {
+            try {
+                push.checkOwner(principal, UUID.fromString(clientId.asText()));
+            } catch (IllegalArgumentException notAUuid) {
+                // The strict read below names the field.
+            }
+        }
+        PushRequest request = JsonBodies.treeTo(body, PushRequest.class);
+        JsonBodies.ok(ctx, push.push(principal, request, ctx.ip()));
     }
 
     private void pull(Context ctx) {

@@ -18,6 +18,7 @@ import dev.ticketsync.model.json.CommandCodec;
 import dev.ticketsync.model.protocol.ErrorCode;
 import dev.ticketsync.model.validation.ValidationException;
 import dev.ticketsync.model.workflow.Effect;
+import dev.ticketsync.model.workflow.Rejection;
 import dev.ticketsync.model.workflow.Workflow;
 import dev.ticketsync.server.auth.Principal;
 import dev.ticketsync.server.command.CommandPipeline;
@@ -106,7 +107,11 @@ public final class TicketRoutes {
                                 + "; reload it and apply your change again",
                         "If-Match");
             }
-            return accepted(pipeline.run(tx, edits(ticket, body), actor(ctx), origin(ctx)));
+            CommandResult edited = pipeline.run(tx, edits(ticket, body), actor(ctx), origin(ctx));
+            if (edited.rejection() != null) {
+                throw ApiException.of(patchTerms(edited.rejection()), null);
+            }
+            return edited;
         });
         JsonBodies.ok(ctx, TicketViews.ticket(result.ticket()));
     }
@@ -179,6 +184,20 @@ public final class TicketRoutes {
         return result;
     }
 
+    /** A PATCH names fields directly, so its errors do too: {@code title}, not {@code changes.title.value}. */
+    private static Rejection patchTerms(Rejection rejection) {
+        if (rejection.field() == null || !rejection.field().startsWith("changes.")) {
+            return rejection;
+        }
+        String field = rejection.field().substring("changes.".length()).replaceFirst("\\.value$", "");
+        return new Rejection(rejection.code(), rejection.message().replace(rejection.field(), field), field);
+    }
+
+    private static ApiException patchTerms(ValidationException e) {
+        Rejection rejection = patchTerms(Rejection.of(e));
+        return new ApiException(400, rejection.code(), rejection.message(), rejection.field());
+    }
+
     /** A PATCH body as an edit: text fields carry the current value as their base, since If-Match guards staleness. */
     private static EditFields edits(Ticket ticket, ObjectNode body) {
         if (body.isEmpty()) {
@@ -186,7 +205,12 @@ public final class TicketRoutes {
         }
         TreeMap<EditableField, FieldEdit> changes = new TreeMap<>();
         for (Map.Entry<String, JsonNode> entry : body.properties()) {
-            EditableField field = command(() -> EditableField.of(entry.getKey()));
+            EditableField field;
+            try {
+                field = EditableField.of(entry.getKey());
+            } catch (ValidationException e) {
+                throw patchTerms(e);
+            }
             JsonNode value = entry.getValue();
             if (!value.isNull() && !value.isTextual()) {
                 throw ApiException.invalid(entry.getKey(), "must be a string or null");
@@ -194,7 +218,11 @@ public final class TicketRoutes {
             String base = field.isText() ? currentText(ticket, field) : null;
             changes.put(field, new FieldEdit(base, value.isNull() ? null : value.asText()));
         }
-        return command(() -> new EditFields(ticket.id(), changes));
+        try {
+            return new EditFields(ticket.id(), changes);
+        } catch (ValidationException e) {
+            throw patchTerms(e);
+        }
     }
 
     private static String currentText(Ticket ticket, EditableField field) {

@@ -112,7 +112,11 @@ public final class DeviceRows {
             s.setString(3, result.status().wire());
             s.setObject(4, result.seq());
             s.setString(5, result.code() == null ? null : result.code().name());
-            s.setString(6, result.message());
+            s.setString(
+                    6,
+                    result.message() == null || result.message().length() <= 4000
+                            ? result.message()
+                            : result.message().substring(0, 3999) + "…");
             s.setString(7, command);
             s.setObject(8, ticketId);
             s.setString(9, user);

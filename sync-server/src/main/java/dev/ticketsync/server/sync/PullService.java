@@ -60,7 +60,10 @@ public final class PullService {
             long pageCursor =
                     page.isEmpty() ? cursor : page.get(page.size() - 1).seq();
             devices.seen(c, clientId, clock.instant(), null, pageCursor);
-            return write(page, pageCursor, Math.max(head, pageCursor), hasMore, lastMutationId);
+            long newest = page.isEmpty()
+                    ? head
+                    : Math.max(head, page.get(page.size() - 1).seq());
+            return write(page, pageCursor, newest, hasMore, lastMutationId);
         });
     }
 

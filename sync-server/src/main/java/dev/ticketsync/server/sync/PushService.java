@@ -17,6 +17,7 @@ import dev.ticketsync.server.command.Origin;
 import dev.ticketsync.server.command.WriteTx;
 import dev.ticketsync.server.command.Writer;
 import dev.ticketsync.server.http.ApiException;
+import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.DeviceRows;
 import dev.ticketsync.server.store.DeviceRows.DeviceRow;
 import java.sql.SQLException;
@@ -31,16 +32,23 @@ import java.util.UUID;
  */
 public final class PushService {
 
+    private final Database database;
     private final Writer writer;
     private final CommandPipeline pipeline;
     private final DeviceRows devices = new DeviceRows();
 
     private final SyncStats stats;
 
-    public PushService(Writer writer, CommandPipeline pipeline, SyncStats stats) {
+    public PushService(Database database, Writer writer, CommandPipeline pipeline, SyncStats stats) {
+        this.database = database;
         this.writer = writer;
         this.pipeline = pipeline;
         this.stats = stats;
+    }
+
+    /** 403 when {@code clientId} is a device of another user (or revoked); nothing when it is new or theirs. */
+    public void checkOwner(Principal principal, UUID clientId) {
+        database.read(c -> devices.find(c, clientId)).ifPresent(device -> DeviceAccess.check(device, principal));
     }
 
     public PushResult push(Principal principal, PushRequest request, String ip) {
