@@ -25,6 +25,8 @@ public final class ReplicaDatabase implements AutoCloseable {
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/replica")
+                // A schema written by a newer app is not ours to guess at: refuse it, and the replica is rebuilt.
+                .ignoreMigrationPatterns(new String[0])
                 .load()
                 .migrate();
         Connection connection = DriverManager.getConnection(url, "sa", "");
