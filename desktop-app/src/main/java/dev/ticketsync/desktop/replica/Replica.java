@@ -52,6 +52,7 @@ public final class Replica implements AutoCloseable {
     private final SyncMeta meta = new SyncMeta();
     private final Overlay overlay = new Overlay(workflow);
     private final List<Consumer<Set<UUID>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> localListeners = new CopyOnWriteArrayList<>();
     private final Actor me;
 
     private Replica(ReplicaDatabase database, Clock clock, Actor me) {
@@ -90,8 +91,14 @@ public final class Replica implements AutoCloseable {
         return me;
     }
 
+    /** Called after anything the user sees changed (local changes, pulled pages, push answers), with the tickets. */
     public void onChange(Consumer<Set<UUID>> listener) {
         listeners.add(listener);
+    }
+
+    /** Called after a local change was queued: the sync engine pushes it at once when idle. */
+    public void onLocalChange(Runnable listener) {
+        localListeners.add(listener);
     }
 
     // ---- local changes ----
@@ -123,6 +130,7 @@ public final class Replica implements AutoCloseable {
             }
         }
         notifyChanged(Set.of(command.ticketId()));
+        localListeners.forEach(Runnable::run);
         return result;
     }
 
@@ -211,7 +219,7 @@ public final class Replica implements AutoCloseable {
         synchronized (this) {
             write(c -> conflicts.remove(c, conflictId));
         }
-        notifyChanged(Set.of());
+        notifyChanged(CONFLICTS_ONLY);
     }
 
     // ---- for the sync engine ----
@@ -380,8 +388,13 @@ public final class Replica implements AutoCloseable {
         }
     }
 
+    /** Sent when only the conflict inbox changed. */
+    public static final Set<UUID> CONFLICTS_ONLY = Set.of(new UUID(0, 0));
+
     private void notifyChanged(Set<UUID> ticketIds) {
-        listeners.forEach(listener -> listener.accept(ticketIds));
+        if (!ticketIds.isEmpty()) {
+            listeners.forEach(listener -> listener.accept(ticketIds));
+        }
     }
 
     @FunctionalInterface

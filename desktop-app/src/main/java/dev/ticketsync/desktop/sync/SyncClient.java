@@ -23,7 +23,7 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
 /** The sync protocol over HTTP (OkHttp): login, push, pull, and the event stream. No state beyond the token. */
-public final class SyncClient {
+public final class SyncClient implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -121,6 +121,14 @@ public final class SyncClient {
                 onClosed.run();
             }
         });
+    }
+
+    /** Stops OkHttp's threads and connections at once; its dispatcher would otherwise keep the JVM up for a minute. */
+    @Override
+    public void close() {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     private Request.Builder authorized(HttpUrl url) {

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One background worker per replica (DESIGN.md §5, §8): push the outbox in batches, then pull until caught up; wake on
+ * One background worker per replica (it owns the {@link SyncClient} it is given and closes it with itself) (DESIGN.md §5, §8): push the outbox in batches, then pull until caught up; wake on
  * every local change and every poke from the server; back off with jitter while offline; never block the caller.
  * {@link #syncOnce()} runs one round on the caller's thread, for scripts and tests.
  */
@@ -52,7 +52,7 @@ public final class SyncEngine implements AutoCloseable {
         this.client = client;
         this.status =
                 new SyncStatus(SyncState.CONNECTING, 0, 0, replica.lastSync().orElse(null), 0, 0, null);
-        replica.onChange(ids -> {
+        replica.onLocalChange(() -> {
             publish(status.state(), status.problem());
             requestSync();
         });
@@ -142,10 +142,17 @@ public final class SyncEngine implements AutoCloseable {
     /** One round: push everything pending, then pull until the server has nothing more. */
     public void syncOnce() throws IOException {
         synchronized (round) {
+            long started = System.nanoTime();
             publish(status.state() == SyncState.SYNCED ? SyncState.SYNCING : SyncState.CONNECTING, null);
             push();
-            pull();
+            long pushed = System.nanoTime();
+            int changes = pull();
             publish(SyncState.SYNCED, null);
+            LOG.debug(
+                    "sync round: push {} ms, pull {} changes in {} ms",
+                    (pushed - started) / 1_000_000,
+                    changes,
+                    (System.nanoTime() - pushed) / 1_000_000);
         }
     }
 
@@ -197,13 +204,15 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    private void pull() throws IOException {
+    private int pull() throws IOException {
         UUID clientId = replica.clientId();
         long start = replica.cursor();
+        int changes = 0;
         PullResponse page;
         do {
             page = client.pull(clientId, replica.cursor(), PULL_PAGE);
             replica.applyPage(page);
+            changes += page.changes().size();
             knownHead = Math.max(knownHead, page.head());
             long total = Math.max(0, page.head() - start);
             long done = Math.max(0, page.cursor() - start);
@@ -217,6 +226,7 @@ public final class SyncEngine implements AutoCloseable {
                     null);
             publish(SyncState.SYNCING, null);
         } while (page.hasMore());
+        return changes;
     }
 
     private void openEvents() {
@@ -283,5 +293,6 @@ public final class SyncEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        client.close();
     }
 }

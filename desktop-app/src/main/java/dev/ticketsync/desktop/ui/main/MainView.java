@@ -1,0 +1,258 @@
+package dev.ticketsync.desktop.ui.main;
+
+import dev.ticketsync.desktop.sync.SyncStatus;
+import dev.ticketsync.model.domain.Priority;
+import dev.ticketsync.model.domain.Status;
+import dev.ticketsync.model.domain.Ticket;
+import dev.ticketsync.model.domain.TicketType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: sidebar of views, query bar, ticket table, detail pane, status bar. Keyboard-first: j/k move,
+ * a assigns to me, 1–4 set priority, s opens the legal statuses, c comments, / focuses the query, Ctrl+N creates.
+ */
+public final class MainView {
+
+    private final MainViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TextField query = new TextField();
+    private final TableView<Ticket> table;
+    private final DetailPane detail;
+    private final Label syncLabel = new Label();
+    private final FontIcon syncIcon = new FontIcon(Feather.CLOUD);
+    private final Label counts = new Label();
+    private final Label message = new Label();
+    private final ProgressBar bootstrap = new ProgressBar();
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        this.table = TicketTable.create(model::isPending);
+        this.detail = new DetailPane(model);
+        build();
+        bind();
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    private void build() {
+        ListView<SidebarView> sidebar = new ListView<>();
+        sidebar.getItems().setAll(SidebarView.values());
+        sidebar.setPrefWidth(190);
+        sidebar.getSelectionModel().selectedItemProperty().addListener((o, before, view) -> {
+            if (view != null) {
+                model.show(view);
+            }
+        });
+        sidebar.getStyleClass().add("sidebar");
+
+        query.setPromptText(
+                "Filter: status:open assignee:me priority:p1,p2 tag:vpn is:pending \"login fails\"   ( / )");
+        Label queryError = new Label();
+        queryError.getStyleClass().add("danger");
+        queryError.textProperty().bind(model.queryErrorProperty());
+        VBox top = new VBox(4, query, queryError);
+        top.setPadding(new Insets(8));
+
+        SplitPane center = new SplitPane(table, detail.node());
+        center.setOrientation(Orientation.HORIZONTAL);
+        center.setDividerPositions(0.64);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        bootstrap.setVisible(false);
+        bootstrap.setPrefWidth(160);
+        HBox status = new HBox(10, syncIcon, syncLabel, bootstrap, counts, spacer, message);
+        status.setPadding(new Insets(6, 10, 6, 10));
+        status.getStyleClass().add("status-bar");
+
+        root.setLeft(sidebar);
+        root.setTop(top);
+        root.setCenter(center);
+        root.setBottom(status);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        sidebar.getSelectionModel().select(SidebarView.ALL_OPEN);
+    }
+
+    private void bind() {
+        query.textProperty().bindBidirectional(model.queryProperty());
+        table.setItems(model.rows());
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, before, ticket) -> model.selectedProperty().set(ticket));
+        model.selectedProperty().addListener((o, before, ticket) -> {
+            if (ticket != null && table.getSelectionModel().getSelectedItem() != ticket) {
+                int index = model.rows().indexOf(ticket);
+                if (index >= 0 && table.getSelectionModel().getSelectedItems().size() <= 1) {
+                    table.getSelectionModel().clearAndSelect(index);
+                }
+            }
+        });
+        message.textProperty().bind(model.messageProperty());
+        model.syncStatusProperty().addListener((o, before, status) -> showStatus(status));
+    }
+
+    private void showStatus(SyncStatus status) {
+        if (status == null) {
+            return;
+        }
+        String when = status.lastSync() == null ? "never synced" : "synced " + ago(status.lastSync()) + " ago";
+        syncLabel.setText(
+                switch (status.state()) {
+                    case SYNCED -> "Online · " + when;
+                    case SYNCING -> "Syncing…";
+                    case CONNECTING -> "Connecting…";
+                    case OFFLINE -> "Offline · changes are kept and sync later · " + when;
+                    case ERROR ->
+                        status.needsLogin()
+                                ? "Signed out — sign in again to sync"
+                                : "Sync problem: " + status.problem();
+                });
+        syncIcon.setIconCode(
+                switch (status.state()) {
+                    case SYNCED -> Feather.CHECK_CIRCLE;
+                    case SYNCING, CONNECTING -> Feather.REFRESH_CW;
+                    case OFFLINE -> Feather.CLOUD_OFF;
+                    case ERROR -> Feather.ALERT_TRIANGLE;
+                });
+        counts.setText(status.pending() + " pending · " + status.conflicts() + " conflicts");
+        boolean bootstrapping = status.bootstrapTotal() > 0 && status.bootstrapDone() < status.bootstrapTotal();
+        bootstrap.setVisible(bootstrapping);
+        if (bootstrapping) {
+            bootstrap.setProgress((double) status.bootstrapDone() / status.bootstrapTotal());
+        }
+    }
+
+    private static String ago(Instant at) {
+        long seconds = Math.max(0, Duration.between(at, Instant.now()).toSeconds());
+        return seconds < 60 ? seconds + " s" : seconds < 3600 ? seconds / 60 + " min" : seconds / 3600 + " h";
+    }
+
+    private static final KeyCombination CREATE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    private void onKey(KeyEvent event) {
+        if (CREATE.match(event)) {
+            createTicket();
+            event.consume();
+            return;
+        }
+        if (event.getTarget() instanceof TextField || event.getTarget() instanceof TextArea) {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                table.requestFocus();
+                event.consume();
+            }
+            return;
+        }
+        List<Ticket> selection = List.copyOf(table.getSelectionModel().getSelectedItems());
+        switch (event.getText()) {
+            case "j" -> move(1);
+            case "k" -> move(-1);
+            case "a" -> model.assignToMe(selection);
+            case "1", "2", "3", "4" ->
+                model.priority(selection, Priority.values()[Integer.parseInt(event.getText()) - 1]);
+            case "s" -> statusMenu();
+            case "c" -> detail.focusComment();
+            case "/" -> query.requestFocus();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void move(int by) {
+        int index = Math.max(
+                0, Math.min(model.rows().size() - 1, table.getSelectionModel().getSelectedIndex() + by));
+        table.getSelectionModel().clearAndSelect(index);
+        table.scrollTo(Math.max(0, index - 5));
+    }
+
+    /** The legal statuses of the selected ticket, as a menu at the table. */
+    private void statusMenu() {
+        ContextMenu menu = new ContextMenu();
+        for (Status status : model.transitions()) {
+            MenuItem item = new MenuItem(status.label());
+            item.setOnAction(e -> {
+                List<Ticket> selection = List.copyOf(table.getSelectionModel().getSelectedItems());
+                if (selection.size() > 1 && status != Status.RESOLVED && status != Status.CANCELLED) {
+                    model.transition(selection, status, null, null);
+                } else {
+                    detail.transition(status);
+                }
+            });
+            menu.getItems().add(item);
+        }
+        menu.show(table, javafx.geometry.Side.TOP, 40, 40);
+    }
+
+    /** Ctrl+N: a small dialog; the ticket is created locally at once and syncs when it can. */
+    public void createTicket() {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("New ticket");
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        TextField title = new TextField();
+        title.setPromptText("Title");
+        TextArea description = new TextArea();
+        description.setPromptText("Description");
+        description.setPrefRowCount(4);
+        ComboBox<Priority> priority = new ComboBox<>();
+        priority.getItems().setAll(Priority.values());
+        priority.setValue(Priority.P3);
+        ComboBox<TicketType> type = new ComboBox<>();
+        type.getItems().setAll(TicketType.values());
+        type.setValue(TicketType.REQUEST);
+        Label error = new Label();
+        error.getStyleClass().add("danger");
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Title"), title);
+        form.addRow(1, new Label("Description"), description);
+        form.addRow(2, new Label("Priority"), priority);
+        form.addRow(3, new Label("Type"), type);
+        form.add(error, 1, 4);
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+            String refusal = model.create(title.getText(), description.getText(), priority.getValue(), type.getValue());
+            if (refusal != null) {
+                error.setText(refusal);
+                event.consume();
+            }
+        });
+        title.requestFocus();
+        dialog.showAndWait();
+    }
+
+    TableView<Ticket> table() {
+        return table;
+    }
+}
