@@ -19,6 +19,7 @@ import dev.ticketsync.server.http.AuthRoutes;
 import dev.ticketsync.server.http.ConsoleRoutes;
 import dev.ticketsync.server.http.HealthRoutes;
 import dev.ticketsync.server.http.HttpErrors;
+import dev.ticketsync.server.http.InFlightRequests;
 import dev.ticketsync.server.http.JettyJsonErrors;
 import dev.ticketsync.server.http.Routes;
 import dev.ticketsync.server.http.SyncRoutes;
@@ -44,6 +45,8 @@ import java.time.Clock;
  */
 public final class ServerApp implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerApp.class);
+
     private final ServerConfig config;
     private final Database database;
     private final Writer writer;
@@ -53,6 +56,7 @@ public final class ServerApp implements AutoCloseable {
     private final CommandPipeline pipeline;
     private final Clock clock;
     private final HeadListener headListener;
+    private final InFlightRequests inFlight;
 
     private ServerApp(
             ServerConfig config,
@@ -63,8 +67,10 @@ public final class ServerApp implements AutoCloseable {
             UserAdmin users,
             CommandPipeline pipeline,
             Clock clock,
-            HeadListener headListener) {
+            HeadListener headListener,
+            InFlightRequests inFlight) {
         this.headListener = headListener;
+        this.inFlight = inFlight;
         this.config = config;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -93,6 +99,7 @@ public final class ServerApp implements AutoCloseable {
             AuthService auth = new AuthService(
                     database, writer, hasher, new TokenCodec(), new LoginThrottle(clock), clock, config.sessionTtl());
             UserAdmin users = new UserAdmin(database, writer, hasher);
+            InFlightRequests inFlight = new InFlightRequests();
             Routes routes = new Routes(
                     auth,
                     new HealthRoutes(
@@ -123,9 +130,10 @@ public final class ServerApp implements AutoCloseable {
                 if (config.tlsEnabled()) {
                     javalinConfig.jetty.addConnector(new TlsConnector(config));
                 }
-                routes.register(javalinConfig.routes);
+                routes.register(javalinConfig.routes, inFlight);
             });
-            return new ServerApp(config, database, writer, events, javalin, users, pipeline, clock, headListener);
+            return new ServerApp(
+                    config, database, writer, events, javalin, users, pipeline, clock, headListener, inFlight);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -172,6 +180,9 @@ public final class ServerApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!inFlight.drain(java.time.Duration.ofSeconds(10))) {
+            LOG.warn("requests still running after 10 s; stopping anyway");
+        }
         if (headListener != null) {
             headListener.close();
         }

@@ -20,5 +20,6 @@ public enum ErrorCode {
     THROTTLED,
     METHOD_NOT_ALLOWED,
     UNSUPPORTED_MEDIA_TYPE,
+    UNAVAILABLE,
     SERVER_ERROR
 }

@@ -71,6 +71,7 @@ public class ApiException extends RuntimeException {
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case THROTTLED -> 429;
             case SERVER_ERROR -> 500;
+            case UNAVAILABLE -> 503;
         };
     }
 

@@ -34,7 +34,9 @@ public final class Routes {
         this.audit = audit;
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes, InFlightRequests inFlight) {
+        routes.before(inFlight::enter);
+        routes.after(inFlight::leave);
         HttpErrors.register(routes);
         routes.beforeMatched(authentication::check);
         health.register(routes);

@@ -1,0 +1,77 @@
+package dev.ticketsync.server.http;
+
+import dev.ticketsync.model.protocol.ErrorCode;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Graceful shutdown (Jetty as Javalin sets it up does not drain): once draining starts, new requests get 503 and
+ * {@link #drain} waits for the ones in flight to finish, so an accepted write is answered before the database closes.
+ * Event streams are long-lived and are not counted; they are closed separately.
+ */
+public final class InFlightRequests {
+
+    private static final String COUNTED = "ticketsync.in-flight";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private int active;
+    private volatile boolean draining;
+
+    void enter(Context ctx) {
+        if (ctx.path().equals("/api/v1/sync/events")) {
+            return;
+        }
+        if (draining) {
+            throw new ApiException(503, ErrorCode.UNAVAILABLE, "The server is shutting down; retry in a moment", null)
+                    .withHeader("Retry-After", "5");
+        }
+        lock.lock();
+        try {
+            active++;
+        } finally {
+            lock.unlock();
+        }
+        ctx.attribute(COUNTED, Boolean.TRUE);
+    }
+
+    void leave(Context ctx) {
+        if (!Boolean.TRUE.equals(ctx.attribute(COUNTED))) {
+            return;
+        }
+        ctx.attribute(COUNTED, Boolean.FALSE);
+        lock.lock();
+        try {
+            active--;
+            if (active == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses new requests and waits up to {@code timeout} for the running ones; true when all finished. */
+    public boolean drain(Duration timeout) {
+        draining = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (active > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !idle.await(left, TimeUnit.NANOSECONDS)) {
+                    return active == 0;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
