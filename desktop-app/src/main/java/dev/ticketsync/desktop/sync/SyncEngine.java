@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,6 +45,11 @@ public final class SyncEngine implements AutoCloseable {
     private final Semaphore stop = new Semaphore(0);
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Object round = new Object();
+    private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sync-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile SyncStatus status;
     private volatile boolean running;
     private volatile EventSource events;
@@ -204,13 +213,20 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Pulls until caught up. The next page is fetched while the current one is written to the replica, so a bootstrap
+     * costs about max(network, disk) per page rather than their sum.
+     */
     private int pull() throws IOException {
         UUID clientId = replica.clientId();
         long start = replica.cursor();
         int changes = 0;
-        PullResponse page;
-        do {
-            page = client.pull(clientId, replica.cursor(), PULL_PAGE);
+        CompletableFuture<PullResponse> next = fetch(clientId, start);
+        while (true) {
+            PullResponse page = await(next);
+            if (page.hasMore()) {
+                next = fetch(clientId, page.cursor());
+            }
             replica.applyPage(page);
             changes += page.changes().size();
             knownHead = Math.max(knownHead, page.head());
@@ -221,12 +237,37 @@ public final class SyncEngine implements AutoCloseable {
                     status.pending(),
                     status.conflicts(),
                     status.lastSync(),
-                    page.hasMore() ? done : total,
+                    page.hasMore() ? Math.min(done, total) : total,
                     total,
                     null);
             publish(SyncState.SYNCING, null);
-        } while (page.hasMore());
-        return changes;
+            if (!page.hasMore()) {
+                return changes;
+            }
+        }
+    }
+
+    private CompletableFuture<PullResponse> fetch(UUID clientId, long cursor) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return client.pull(clientId, cursor, PULL_PAGE);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                prefetcher);
+    }
+
+    private static PullResponse await(CompletableFuture<PullResponse> page) throws IOException {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
     }
 
     private void openEvents() {
@@ -278,8 +319,16 @@ public final class SyncEngine implements AutoCloseable {
         listeners.forEach(listener -> listener.accept(next));
     }
 
+    /** Releases the engine: stops the worker and closes its HTTP client. */
     @Override
     public void close() {
+        stop();
+        prefetcher.shutdown();
+        client.close();
+    }
+
+    /** Stops the background worker and the event stream; {@link #syncOnce()} still works on the caller's thread. */
+    public void stop() {
         running = false;
         closeEvents();
         wake.release();
@@ -293,6 +342,5 @@ public final class SyncEngine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        client.close();
     }
 }
