@@ -12,14 +12,13 @@ import dev.ticketsync.server.store.ChangeLogReader;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.DeviceRows;
 import dev.ticketsync.server.store.Dialect;
+import dev.ticketsync.server.store.StatsRows;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.SyncStats;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,6 +43,7 @@ public final class ConsoleRoutes {
     private final Path backupDir;
     private final DeviceRows devices = new DeviceRows();
     private final ChangeLogReader changeLog = new ChangeLogReader();
+    private final StatsRows statsRows = new StatsRows();
 
     public ConsoleRoutes(Database database, Writer writer, EventHub events, SyncStats stats, Path backupDir) {
         this.database = database;
@@ -91,22 +91,7 @@ public final class ConsoleRoutes {
     }
 
     private Map<String, Object> stats() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        database.read(c -> {
-            body.put("head", changeLog.head(c));
-            body.put("tickets", count(c, "SELECT COUNT(*) FROM tickets"));
-            body.put(
-                    "openTickets",
-                    count(
-                            c,
-                            "SELECT COUNT(*) FROM tickets WHERE status IN "
-                                    + "('new', 'triaged', 'in_progress', 'waiting', 'on_hold')"));
-            body.put("comments", count(c, "SELECT COUNT(*) FROM comments"));
-            body.put("users", count(c, "SELECT COUNT(*) FROM users WHERE active"));
-            body.put("devices", count(c, "SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL"));
-            body.put("auditEntries", count(c, "SELECT audit_seq FROM sync_state WHERE id = 1"));
-            return null;
-        });
+        Map<String, Object> body = new LinkedHashMap<>(database.read(statsRows::read));
         body.put("connectedStreams", events.streams().size());
         body.put("pushesPerMinute", stats.pushesLastMinute());
         body.put("pullsPerMinute", stats.pullsLastMinute());
@@ -202,13 +187,5 @@ public final class ConsoleRoutes {
                 .append(' ')
                 .append(value)
                 .append('\n');
-    }
-
-    private static long count(java.sql.Connection c, String sql) throws java.sql.SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql);
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
     }
 }
