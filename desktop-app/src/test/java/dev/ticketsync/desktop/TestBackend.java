@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real sync server in-process on a free loopback port (H2 file in a temp dir) with users alice, bob (agents) and
@@ -80,17 +82,30 @@ public final class TestBackend implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** A device: a replica in its own directory, signed in as {@code login}, with its sync engine (not started). */
     public Device device(String name, String login) {
+        return device(root.resolve("devices").resolve(name), login, url());
+    }
+
+    /** As {@link #device(String, String)}, but talking to the server through {@code baseUrl} (e.g. a test proxy). */
+    public Device deviceVia(String name, String login, String baseUrl) {
+        return device(root.resolve("devices").resolve(name), login, baseUrl);
+    }
+
+    /**
+     * A device over the replica in {@code directory} (opened, or created if new), signed in as {@code login} through
+     * {@code baseUrl}; closed with the backend.
+     */
+    private Device device(Path directory, String login, String baseUrl) {
         try {
-            SyncClient client = new SyncClient(url(), null);
+            SyncClient client = new SyncClient(baseUrl, null);
             SyncClient.Session session = client.login(login, PASSWORD);
-            Replica replica = Replica.open(
-                    root.resolve("devices").resolve(name),
-                    url(),
-                    login,
-                    session.user().role(),
-                    Clock.systemUTC());
+            Replica replica =
+                    Replica.open(directory, baseUrl, login, session.user().role(), Clock.systemUTC());
             SyncEngine engine = new SyncEngine(replica, client);
             Device device = new Device(replica, engine, client);
             opened.add(device);
@@ -117,5 +132,15 @@ public final class TestBackend implements AutoCloseable {
             device.close();
         }
         server.close();
+        deleteQuietly(root);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Leftovers in the temp dir are harmless.
+        }
     }
 }

@@ -127,23 +127,24 @@ public final class QueryParser {
 
     /** Completions for the term being typed: field names, or values of the field before the colon. */
     public static List<String> complete(String term) {
-        int colon = term.indexOf(':');
+        String lower = term.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
         if (colon < 0) {
             return FIELDS.stream()
-                    .filter(f -> f.startsWith(term.toLowerCase(Locale.ROOT)))
+                    .filter(f -> f.startsWith(lower))
                     .map(f -> f + ":")
                     .toList();
         }
-        String field = term.substring(0, colon);
-        String after = term.substring(colon + 1);
+        String field = lower.substring(0, colon);
+        String after = lower.substring(colon + 1);
         String typed = after.substring(after.lastIndexOf(',') + 1);
         List<String> values = switch (field) {
             case "status" -> {
-                List<String> all = new ArrayList<>(List.of("open", "closed"));
+                Set<String> all = new LinkedHashSet<>(List.of("open", "closed"));
                 for (Status status : Status.values()) {
                     all.add(status.wire());
                 }
-                yield all;
+                yield List.copyOf(all);
             }
             case "priority" -> List.of("p1", "p2", "p3", "p4");
             case "type" -> List.of("incident", "request", "problem", "task");

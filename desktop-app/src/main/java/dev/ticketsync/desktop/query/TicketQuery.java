@@ -23,8 +23,16 @@ public record TicketQuery(
         boolean pendingOnly,
         List<String> words) {
 
-    /** The context a query is judged in: who "me" is, and which tickets have unsynced changes. */
-    public record Context(String me, Set<UUID> pending) {}
+    /**
+     * The context a query is judged in: who "me" is, which tickets have unsynced changes, and the lower-case text of
+     * each ticket's comments (free words search them too).
+     */
+    public record Context(String me, Set<UUID> pending, java.util.function.Function<UUID, String> commentText) {
+
+        public Context(String me, Set<UUID> pending) {
+            this(me, pending, id -> "");
+        }
+    }
 
     public static TicketQuery all() {
         return new TicketQuery(Set.of(), Set.of(), false, Set.of(), Set.of(), Set.of(), false, List.of());
@@ -59,9 +67,15 @@ public record TicketQuery(
             String text = (ticket.displayKey() + " " + ticket.title() + " "
                             + (ticket.description() == null ? "" : ticket.description()))
                     .toLowerCase(Locale.ROOT);
+            String comments = null;
             for (String word : words) {
                 if (!text.contains(word)) {
-                    return false;
+                    if (comments == null) {
+                        comments = context.commentText().apply(ticket.id());
+                    }
+                    if (comments == null || !comments.contains(word)) {
+                        return false;
+                    }
                 }
             }
         }

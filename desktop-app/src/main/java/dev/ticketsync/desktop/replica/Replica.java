@@ -9,6 +9,7 @@ import dev.ticketsync.model.domain.Role;
 import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.protocol.Change;
+import dev.ticketsync.model.protocol.ErrorCode;
 import dev.ticketsync.model.protocol.MutationResult;
 import dev.ticketsync.model.protocol.MutationStatus;
 import dev.ticketsync.model.protocol.PullResponse;
@@ -172,6 +173,22 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /** Each ticket's comment text (lower case, pending comments included), for free-text search in the list. */
+    public synchronized Map<UUID, String> commentText() {
+        return read(c -> {
+            Map<UUID, String> text = new HashMap<>(server.commentText(c));
+            for (UUID id : overlay.ticketIds()) {
+                StringBuilder pending = new StringBuilder(text.getOrDefault(id, ""));
+                overlay.get(id)
+                        .comments()
+                        .forEach(comment -> pending.append(comment.body().toLowerCase(java.util.Locale.ROOT))
+                                .append('\n'));
+                text.put(id, pending.toString());
+            }
+            return text;
+        });
+    }
+
     public synchronized Set<String> watchers(UUID ticketId) {
         return read(c -> {
             Set<String> watchers = new LinkedHashSet<>(server.watchers(c, ticketId));
@@ -277,18 +294,18 @@ public final class Replica implements AutoCloseable {
         notifyChanged(touched);
     }
 
-    /** Moves a mutation the server keeps failing on to the conflict inbox, so it cannot block the queue. */
+    /**
+     * Moves a mutation the server keeps failing on to the conflict inbox, so it cannot block the queue. The ones after
+     * it move down one id: a 5xx rolled back the server's whole batch, so the server never saw this id.
+     */
     public void giveUp(PendingMutation mutation, String message) {
         synchronized (this) {
             write(c -> {
-                conflicts.add(
-                        c,
-                        mutation,
-                        dev.ticketsync.model.protocol.ErrorCode.SERVER_ERROR,
-                        message,
-                        null,
-                        clock.instant());
+                conflicts.add(c, mutation, ErrorCode.SERVER_ERROR, message, null, clock.instant());
                 outbox.remove(c, List.of(mutation.mutationId()));
+                outbox.closeGap(c, mutation.mutationId());
+                meta.put(
+                        c, SyncMeta.NEXT_MUTATION_ID, Long.toString(meta.getLong(c, SyncMeta.NEXT_MUTATION_ID, 1) - 1));
                 return null;
             });
             read(c -> {

@@ -21,8 +21,8 @@ public final class ReplicaDatabase implements AutoCloseable {
     }
 
     public static ReplicaDatabase open(Path directory) throws SQLException {
-        String url =
-                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("replica") + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("replica")
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/replica")

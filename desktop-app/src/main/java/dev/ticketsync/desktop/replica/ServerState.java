@@ -124,13 +124,21 @@ final class ServerState {
         return comments;
     }
 
-    boolean hasComment(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM comments WHERE id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
+    /** Every ticket's comment bodies, lower-cased and joined, for free-text search. */
+    java.util.Map<UUID, String> commentText(Connection c) throws SQLException {
+        java.util.Map<UUID, StringBuilder> text = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT ticket_id, data FROM comments");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                Comment comment = read(r.getString(2), Comment.class);
+                text.computeIfAbsent(r.getObject(1, UUID.class), id -> new StringBuilder())
+                        .append(comment.body().toLowerCase(java.util.Locale.ROOT))
+                        .append('\n');
             }
         }
+        java.util.Map<UUID, String> joined = new java.util.HashMap<>();
+        text.forEach((id, body) -> joined.put(id, body.toString()));
+        return joined;
     }
 
     Set<String> watchers(Connection c, UUID ticketId) throws SQLException {

@@ -41,7 +41,16 @@ public final class ServerError extends IOException {
         return status == 401;
     }
 
+    /**
+     * The server itself failed on the request (500 and the like). A gateway's 502/503/504 is not that: the server is
+     * unreachable behind it, which is being offline, and must never push a change into the conflict inbox.
+     */
     public boolean isServerFault() {
-        return status >= 500;
+        return status >= 500 && !isUnavailable();
+    }
+
+    /** A gateway or a draining server says the server cannot be reached right now. */
+    public boolean isUnavailable() {
+        return status == 502 || status == 503 || status == 504;
     }
 }

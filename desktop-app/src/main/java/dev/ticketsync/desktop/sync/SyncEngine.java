@@ -113,7 +113,11 @@ public final class SyncEngine implements AutoCloseable {
                 backoff.reset();
                 openEvents();
             } catch (ServerError e) {
-                if (e.isUnauthorized()) {
+                if (e.isUnavailable()) {
+                    publish(SyncState.OFFLINE, e.getMessage());
+                    closeEvents();
+                    pauseThenRetry();
+                } else if (e.isUnauthorized()) {
                     publish(SyncState.ERROR, "401 sign in again: " + e.getMessage());
                     closeEvents();
                 } else {
@@ -186,30 +190,34 @@ public final class SyncEngine implements AutoCloseable {
                 if (!e.isServerFault()) {
                     throw e;
                 }
-                PendingMutation first = unsent.get(0);
-                if (replica.countAttempt(first.mutationId()) >= MAX_SERVER_FAULTS && isAlone(first, clientId)) {
-                    replica.giveUp(
-                            first,
-                            "The server failed on this change " + MAX_SERVER_FAULTS + " times: " + e.getMessage());
-                    continue;
-                }
-                throw e;
+                pushOneByOne(clientId, unsent);
+                continue;
             }
             replica.recordPush(unsent, result);
         }
     }
 
-    /** After repeated faults, try the first mutation on its own: only if it fails alone is it the culprit. */
-    private boolean isAlone(PendingMutation first, UUID clientId) throws IOException {
-        try {
-            PushResult alone = client.push(new PushRequest(clientId, List.of(wire(first))));
-            replica.recordPush(List.of(first), alone);
-            return false;
-        } catch (ServerError e) {
-            if (e.isServerFault()) {
-                return true;
+    /**
+     * After a server fault on a batch, finds the mutation that causes it: the batch goes one by one, the good ones
+     * are recorded, and the failing one counts an attempt — after {@link #MAX_SERVER_FAULTS} it moves to the conflict
+     * inbox, so it cannot block the queue. Returns when everything went through; throws to back off otherwise.
+     */
+    private void pushOneByOne(UUID clientId, List<PendingMutation> unsent) throws IOException {
+        for (PendingMutation mutation : unsent) {
+            try {
+                replica.recordPush(List.of(mutation), client.push(new PushRequest(clientId, List.of(wire(mutation)))));
+            } catch (ServerError e) {
+                if (!e.isServerFault()) {
+                    throw e;
+                }
+                if (replica.countAttempt(mutation.mutationId()) >= MAX_SERVER_FAULTS) {
+                    replica.giveUp(
+                            mutation,
+                            "The server failed on this change " + MAX_SERVER_FAULTS + " times: " + e.getMessage());
+                    return;
+                }
+                throw e;
             }
-            throw e;
         }
     }
 

@@ -74,7 +74,8 @@ public record ServerConfig(
      * The JDBC URL to open: {@code dbUrl} when set, else the embedded H2 file in the data directory. WRITE_DELAY=0
      * because H2 otherwise delays writes by up to a second, and an answered commit must survive {@code kill -9}
      * (DESIGN.md §4). A larger parsed-statement cache, because the write path alone uses more statements than H2's
-     * default of 8 keeps parsed per connection. The path is absolute so the database does not move with the working
+     * default of 8 keeps parsed per connection. DB_CLOSE_ON_EXIT=FALSE, because H2's own shutdown hook would close the
+     * database under requests still being drained; the server closes it itself, last. The path is absolute so the database does not move with the working
      * directory.
      */
     public String jdbcUrl() {
@@ -82,7 +83,7 @@ public record ServerConfig(
             return dbUrl;
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME)
-                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public boolean isPostgres() {

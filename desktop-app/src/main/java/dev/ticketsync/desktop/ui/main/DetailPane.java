@@ -82,7 +82,9 @@ final class DetailPane {
                     getStyleClass().add("internal-note");
                 }
                 setWrapText(true);
-                setText((note ? "🔒 internal · " : "") + comment.author() + " · "
+                // Zero preferred width makes the cell wrap to the list's width instead of widening it.
+                setPrefWidth(0);
+                setText((note ? "INTERNAL NOTE · " : "") + comment.author() + " · "
                         + (comment.createdAt() == null ? "" : WHEN.format(comment.createdAt())) + "\n"
                         + comment.body());
             }

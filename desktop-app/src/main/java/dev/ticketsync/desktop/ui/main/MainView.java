@@ -8,6 +8,7 @@ import dev.ticketsync.model.domain.TicketType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -51,6 +52,9 @@ public final class MainView {
     private final Label counts = new Label();
     private final Label message = new Label();
     private final ProgressBar bootstrap = new ProgressBar();
+    private java.util.Set<java.util.UUID> selectedIds = java.util.Set.of();
+    private boolean restoring;
+    private boolean swallowTyped;
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -100,15 +104,39 @@ public final class MainView {
         root.setCenter(center);
         root.setBottom(status);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // A shortcut that moves the focus into a text field must not also type its own character there.
+        root.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                event.consume();
+            }
+        });
         sidebar.getSelectionModel().select(SidebarView.ALL_OPEN);
     }
 
     private void bind() {
         query.textProperty().bindBidirectional(model.queryProperty());
         table.setItems(model.rows());
-        table.getSelectionModel()
-                .selectedItemProperty()
-                .addListener((o, before, ticket) -> model.selectedProperty().set(ticket));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Ticket>) change -> {
+            if (!model.isReplacingRows() && !restoring) {
+                selectedIds = table.getSelectionModel().getSelectedItems().stream()
+                        .map(Ticket::id)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, before, ticket) -> {
+            if (!model.isReplacingRows() && !restoring) {
+                model.selectedProperty().set(ticket);
+            }
+        });
+        // The table drops its selection while it takes in replaced rows, in its own list listeners: restore it by
+        // ticket id once the change is processed, ignoring the selection events in between.
+        model.rows().addListener((ListChangeListener<Ticket>) change -> {
+            if (!selectedIds.isEmpty() && !restoring) {
+                restoring = true;
+                javafx.application.Platform.runLater(this::restoreSelection);
+            }
+        });
         model.selectedProperty().addListener((o, before, ticket) -> {
             if (ticket != null && table.getSelectionModel().getSelectedItem() != ticket) {
                 int index = model.rows().indexOf(ticket);
@@ -119,6 +147,26 @@ public final class MainView {
         });
         message.textProperty().bind(model.messageProperty());
         model.syncStatusProperty().addListener((o, before, status) -> showStatus(status));
+    }
+
+    /** After the list was refreshed, the same tickets stay selected (by id), and the focused one stays focused. */
+    private void restoreSelection() {
+        try {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < model.rows().size(); i++) {
+                if (selectedIds.contains(model.rows().get(i).id())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+            Ticket current = model.selectedProperty().get();
+            for (int i = 0; current != null && i < model.rows().size(); i++) {
+                if (model.rows().get(i).id().equals(current.id())) {
+                    table.getFocusModel().focus(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
     }
 
     private void showStatus(SyncStatus status) {
@@ -180,8 +228,15 @@ public final class MainView {
             case "1", "2", "3", "4" ->
                 model.priority(selection, Priority.values()[Integer.parseInt(event.getText()) - 1]);
             case "s" -> statusMenu();
-            case "c" -> detail.focusComment();
-            case "/" -> query.requestFocus();
+            case "c" -> {
+                swallowTyped = true;
+                detail.focusComment();
+            }
+            case "/" -> {
+                swallowTyped = true;
+                query.requestFocus();
+                query.selectAll();
+            }
             default -> {
                 return;
             }

@@ -26,7 +26,9 @@ import dev.ticketsync.model.validation.ValidationException;
 import dev.ticketsync.model.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -62,6 +64,8 @@ public final class MainViewModel {
     private final ObservableList<Status> transitions = FXCollections.observableArrayList();
     private volatile List<Ticket> all = List.of();
     private volatile Set<UUID> pending = Set.of();
+    private volatile Map<UUID, String> commentText = Map.of();
+    private final java.util.concurrent.atomic.AtomicBoolean replacing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean reloadQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -138,10 +142,12 @@ public final class MainViewModel {
             reloadQueued.set(false);
             List<Ticket> tickets = replica.tickets();
             Set<UUID> unsynced = replica.pendingTicketIds();
+            Map<UUID, String> comments = replica.commentText();
             scheduler.ui(() -> {
                 all = tickets;
                 pending = unsynced;
-                applyQuery();
+                commentText = comments;
+                refreshRows();
                 Ticket current = selected.get();
                 if (current != null) {
                     tickets.stream()
@@ -159,23 +165,78 @@ public final class MainViewModel {
         });
     }
 
+    /** A new query: the list is sorted afresh, newest update first. */
     private void applyQuery() {
+        filter(Map.of());
+    }
+
+    /**
+     * Fresh data for the same query: rows keep their places (a ticket just triaged does not jump to the top under the
+     * user's cursor); tickets new to the view come first.
+     */
+    private void refreshRows() {
+        Map<UUID, Integer> places = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            places.put(rows.get(i).id(), i);
+        }
+        filter(places);
+    }
+
+    private void filter(Map<UUID, Integer> places) {
         QueryParser.Result parsed = QueryParser.parse(query.get());
         if (!parsed.ok()) {
             queryError.set(parsed.error());
             return;
         }
         queryError.set("");
-        TicketQuery.Context context = new TicketQuery.Context(me(), pending);
+        Map<UUID, String> comments = commentText;
+        TicketQuery.Context context = new TicketQuery.Context(me(), pending, id -> comments.getOrDefault(id, ""));
         List<Ticket> matching = new ArrayList<>();
         for (Ticket ticket : all) {
             if (parsed.query().matches(ticket, context)) {
                 matching.add(ticket);
             }
         }
-        matching.sort(Comparator.comparing(Ticket::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Ticket::id));
-        rows.setAll(matching);
+        Comparator<Ticket> newest = Comparator.comparing(
+                        Ticket::updatedAt, Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
+                .thenComparing(Ticket::id);
+        matching.sort(Comparator.<Ticket>comparingInt(t -> places.getOrDefault(t.id(), -1))
+                .thenComparing(newest));
+        replacing.set(true);
+        try {
+            if (sameTickets(matching)) {
+                // Same tickets in the same places: replace only the rows that changed.
+                for (int i = 0; i < matching.size(); i++) {
+                    if (!matching.get(i).equals(rows.get(i))) {
+                        rows.set(i, matching.get(i));
+                    }
+                }
+            } else {
+                rows.setAll(matching);
+            }
+        } finally {
+            replacing.set(false);
+        }
+    }
+
+    private boolean sameTickets(List<Ticket> matching) {
+        if (matching.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < matching.size(); i++) {
+            if (!matching.get(i).id().equals(rows.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True while the list is being replaced: the table clears its selection then, and the view must not take that
+     * for the user's choice (it restores the selection by ticket id afterwards).
+     */
+    public boolean isReplacingRows() {
+        return replacing.get();
     }
 
     private void loadDetail(Ticket ticket) {
