@@ -69,24 +69,32 @@ final class DetailPane {
 
         ListView<Comment> timeline = new ListView<>(model.comments());
         timeline.setCellFactory(list -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                // Bound to the list's width, so long comments wrap instead of running off behind a scrollbar.
+                text.prefWidthProperty().bind(list.widthProperty().subtract(36));
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(Comment comment, boolean empty) {
                 super.updateItem(comment, empty);
                 getStyleClass().remove("internal-note");
+                setText(null);
                 if (empty || comment == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
                 boolean note = comment.visibility() == Visibility.INTERNAL;
                 if (note) {
                     getStyleClass().add("internal-note");
                 }
-                setWrapText(true);
-                // Zero preferred width makes the cell wrap to the list's width instead of widening it.
-                setPrefWidth(0);
-                setText((note ? "INTERNAL NOTE · " : "") + comment.author() + " · "
+                text.setText((note ? "INTERNAL NOTE · " : "") + comment.author() + " · "
                         + (comment.createdAt() == null ? "" : WHEN.format(comment.createdAt())) + "\n"
                         + comment.body());
+                setGraphic(text);
             }
         });
         newComment.setPromptText("Write a comment — Ctrl+Enter sends");
