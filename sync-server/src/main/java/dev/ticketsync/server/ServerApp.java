@@ -124,7 +124,11 @@ public final class ServerApp implements AutoCloseable {
                 javalinConfig.http.prefer405over404 = true;
                 // Light gzip (level 1) for pull pages: most of the saving for a fraction of the CPU (DESIGN.md §5).
                 javalinConfig.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
-                javalinConfig.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
+                javalinConfig.jetty.modifyServer(server -> {
+                    server.setErrorHandler(new JettyJsonErrors());
+                    // Jetty's graceful stop: connections finish writing the response they are on before closing.
+                    server.setStopTimeout(10_000);
+                });
                 javalinConfig.jetty.host = config.bind();
                 javalinConfig.jetty.port = config.port();
                 if (config.tlsEnabled()) {
@@ -180,7 +184,19 @@ public final class ServerApp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!inFlight.drain(java.time.Duration.ofSeconds(10))) {
+        stop(java.time.Duration.ZERO);
+    }
+
+    /**
+     * SIGTERM: refuse new requests, answer the ones on the wire (a second of grace for bodies still arriving), finish
+     * the running ones (up to 10 s), then close streams and the database.
+     */
+    public void stopGracefully() {
+        stop(java.time.Duration.ofSeconds(1));
+    }
+
+    private void stop(java.time.Duration grace) {
+        if (!inFlight.drain(grace, java.time.Duration.ofSeconds(10))) {
             LOG.warn("requests still running after 10 s; stopping anyway");
         }
         if (headListener != null) {

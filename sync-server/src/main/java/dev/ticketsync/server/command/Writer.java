@@ -23,6 +23,8 @@ import java.util.function.LongConsumer;
  */
 public final class Writer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Writer.class);
+
     private final Database database;
     private final AuditChain chain;
     private final Clock clock;
@@ -95,7 +97,14 @@ public final class Writer {
             lock.unlock();
         }
         if (headAfter != headBefore) {
-            commitListeners.forEach(listener -> listener.accept(headAfter));
+            for (LongConsumer listener : commitListeners) {
+                try {
+                    listener.accept(headAfter);
+                } catch (RuntimeException e) {
+                    // The write is committed: a failing listener (pokes) must not turn its answer into an error.
+                    LOG.warn("commit listener failed after head {}", headAfter, e);
+                }
+            }
         }
         return result;
     }

@@ -54,19 +54,27 @@ public final class InFlightRequests {
         }
     }
 
-    /** Refuses new requests and waits up to {@code timeout} for the running ones; true when all finished. */
-    public boolean drain(Duration timeout) {
+    /**
+     * Refuses new requests and waits up to {@code timeout} for the running ones; true when all finished. It waits at
+     * least {@code grace} too: a request whose bytes are still arriving has not reached a handler yet, and must get
+     * its answer (a 503 now) before the connections close.
+     */
+    public boolean drain(Duration grace, Duration timeout) {
         draining = true;
+        long earliest = System.nanoTime() + grace.toNanos();
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            while (active > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !idle.await(left, TimeUnit.NANOSECONDS)) {
+            while (true) {
+                long now = System.nanoTime();
+                if (active == 0 && now >= earliest) {
+                    return true;
+                }
+                if (now >= deadline) {
                     return active == 0;
                 }
+                idle.await(active == 0 ? earliest - now : deadline - now, TimeUnit.NANOSECONDS);
             }
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -53,11 +53,15 @@ public final class EventHub implements AutoCloseable {
     public void committed(long head) {
         latestHead.accumulateAndGet(head, Math::max);
         if (pokeQueued.compareAndSet(false, true)) {
-            sender.execute(() -> {
-                pokeQueued.set(false);
-                Poke poke = new Poke(latestHead.get());
-                streams.forEach(stream -> send(stream, "poke", poke));
-            });
+            try {
+                sender.execute(() -> {
+                    pokeQueued.set(false);
+                    Poke poke = new Poke(latestHead.get());
+                    streams.forEach(stream -> send(stream, "poke", poke));
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // The hub is closed (shutting down): there is no stream left to poke.
+            }
         }
     }
 
