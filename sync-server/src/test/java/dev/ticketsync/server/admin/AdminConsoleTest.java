@@ -115,6 +115,49 @@ class AdminConsoleTest {
     }
 
     @Test
+    void an_api_token_stops_working_when_it_expires() {
+        String expires = java.time.Instant.now().plusSeconds(2).toString();
+        TestServer.Response issued = server.as("admin")
+                .post(
+                        "/api/v1/admin/users/carol/tokens",
+                        "{\"name\":\"short-lived\",\"expiresAt\":\"" + expires + "\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        TestServer.Client shortLived =
+                server.withToken(issued.json().get("token").asText());
+        assertThat(shortLived.get("/api/v1/tickets").status()).isEqualTo(200);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> shortLived.get("/api/v1/tickets").status() == 401);
+    }
+
+    @Test
+    void repeated_wrong_passwords_are_throttled_with_retry_after() {
+        assertThat(server.as("admin")
+                        .post(
+                                "/api/v1/admin/users",
+                                "{\"login\":\"frank\",\"displayName\":\"Frank\",\"role\":\"agent\",\"password\":\""
+                                        + TestServer.PASSWORD + "\"}")
+                        .status())
+                .isEqualTo(201);
+        TestServer.Client anonymous = server.anonymous();
+        String wrong = "{\"login\":\"frank\",\"password\":\"not-his-password\"}";
+        for (int i = 0; i < 5; i++) {
+            assertThat(anonymous.post("/api/v1/auth/login", wrong).status()).isEqualTo(401);
+        }
+        TestServer.Response throttled = anonymous.post("/api/v1/auth/login", wrong);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.errorCode()).isEqualTo("THROTTLED");
+        assertThat(throttled.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(anonymous
+                        .post("/api/v1/auth/login", "{\"login\":\"bob\",\"password\":\"" + TestServer.PASSWORD + "\"}")
+                        .status())
+                .as("even the right password waits out the throttle")
+                .isEqualTo(429);
+    }
+
+    @Test
     void a_backup_is_written_into_the_data_directory() {
         if (TestDatabases.postgres()) {
             assertThat(server.as("admin").post("/api/v1/admin/backup", "").status())
