@@ -151,7 +151,9 @@ class AdminConsoleTest {
                 .hasValueSatisfying(
                         seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         assertThat(anonymous
-                        .post("/api/v1/auth/login", "{\"login\":\"bob\",\"password\":\"" + TestServer.PASSWORD + "\"}")
+                        .post(
+                                "/api/v1/auth/login",
+                                "{\"login\":\"frank\",\"password\":\"" + TestServer.PASSWORD + "\"}")
                         .status())
                 .as("even the right password waits out the throttle")
                 .isEqualTo(429);
