@@ -207,8 +207,31 @@ public final class MainView {
 
     private static final KeyCombination CREATE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
+    /** One keyboard action: the key, what it does, and whether it moves the focus into a text field. */
+    record Shortcut(String key, String label, Runnable action, boolean focusesText) {}
+
+    /** Every action with its key: the key handler, the command palette and the shortcut sheet all read this. */
+    List<Shortcut> shortcuts() {
+        return List.of(
+                new Shortcut("j", "Next ticket", () -> move(1), false),
+                new Shortcut("k", "Previous ticket", () -> move(-1), false),
+                new Shortcut("a", "Assign to me", () -> model.assignToMe(selection()), false),
+                new Shortcut("1", "Priority P1 (critical)", () -> model.priority(selection(), Priority.P1), false),
+                new Shortcut("2", "Priority P2 (high)", () -> model.priority(selection(), Priority.P2), false),
+                new Shortcut("3", "Priority P3 (normal)", () -> model.priority(selection(), Priority.P3), false),
+                new Shortcut("4", "Priority P4 (low)", () -> model.priority(selection(), Priority.P4), false),
+                new Shortcut("s", "Change status…", this::statusMenu, false),
+                new Shortcut("c", "Comment on the ticket", detail::focusComment, true),
+                new Shortcut("/", "Filter the list", this::focusQuery, true),
+                new Shortcut("?", "Keyboard shortcuts", this::shortcutSheet, false),
+                new Shortcut("Ctrl+N", "New ticket", this::createTicket, false));
+    }
+
+    // Ctrl works everywhere too (the platform's shortcut key is Cmd on macOS, and differs on some headless toolkits).
+    private static final KeyCombination CREATE_CTRL = new KeyCodeCombination(KeyCode.N, KeyCombination.CONTROL_DOWN);
+
     private void onKey(KeyEvent event) {
-        if (CREATE.match(event)) {
+        if (CREATE.match(event) || CREATE_CTRL.match(event)) {
             createTicket();
             event.consume();
             return;
@@ -220,28 +243,42 @@ public final class MainView {
             }
             return;
         }
-        List<Ticket> selection = List.copyOf(table.getSelectionModel().getSelectedItems());
-        switch (event.getText()) {
-            case "j" -> move(1);
-            case "k" -> move(-1);
-            case "a" -> model.assignToMe(selection);
-            case "1", "2", "3", "4" ->
-                model.priority(selection, Priority.values()[Integer.parseInt(event.getText()) - 1]);
-            case "s" -> statusMenu();
-            case "c" -> {
-                swallowTyped = true;
-                detail.focusComment();
-            }
-            case "/" -> {
-                swallowTyped = true;
-                query.requestFocus();
-                query.selectAll();
-            }
-            default -> {
+        for (Shortcut shortcut : shortcuts()) {
+            if (shortcut.key().equals(event.getText())) {
+                // A shortcut that moves the focus into a text field must not also type its character there.
+                swallowTyped = shortcut.focusesText();
+                shortcut.action().run();
+                event.consume();
                 return;
             }
         }
-        event.consume();
+    }
+
+    private List<Ticket> selection() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private void focusQuery() {
+        query.requestFocus();
+        query.selectAll();
+    }
+
+    /** {@code ?}: every shortcut, in one sheet. */
+    void shortcutSheet() {
+        GridPane sheet = new GridPane();
+        sheet.setHgap(24);
+        sheet.setVgap(6);
+        int row = 0;
+        for (Shortcut shortcut : shortcuts()) {
+            Label key = new Label(shortcut.key());
+            key.getStyleClass().add("text-bold");
+            sheet.addRow(row++, key, new Label(shortcut.label()));
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.getDialogPane().setContent(sheet);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
     }
 
     private void move(int by) {
