@@ -3,11 +3,8 @@ package dev.ticketsync.desktop.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.ticketsync.desktop.ui.common.FxScheduler;
-import dev.ticketsync.desktop.ui.main.MainView;
-import dev.ticketsync.desktop.ui.main.MainViewModel;
 import java.util.Objects;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,20 +30,9 @@ public final class TicketSyncApp extends Application {
         Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         scheduler = new FxScheduler();
-        MainViewModel model = new MainViewModel(startup.replica(), scheduler);
-        MainView view = new MainView(model);
-        startup.engine().onStatus(model::syncStatus);
-        Scene scene = new Scene(view.node(), 1280, 800);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(TicketSyncApp.class.getResource("ticketsync.css"))
-                        .toExternalForm());
-        stage.setTitle("TicketSync");
-        stage.setScene(scene);
-        stage.show();
-        model.reload();
-        startup.engine().start();
+        MainWindow window = MainWindow.show(stage, startup.replica(), startup.engine(), scheduler);
         if (startup.screenshot() != null) {
-            Screenshot.whenSynced(scene, startup.engine(), startup.screenshot(), model);
+            Screenshot.whenSynced(window.scene(), startup.engine(), startup.screenshot(), window.model());
         }
     }
 

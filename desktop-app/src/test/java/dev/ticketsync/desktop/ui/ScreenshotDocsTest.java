@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import atlantafx.base.theme.PrimerLight;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.replica.Replica;
-import dev.ticketsync.desktop.ui.main.MainView;
 import dev.ticketsync.desktop.ui.main.MainViewModel;
 import dev.ticketsync.desktop.ui.main.TrackingScheduler;
 import dev.ticketsync.model.command.AddComment;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -95,18 +93,9 @@ class ScreenshotDocsTest {
         TestBackend.Device alice = backend.device("alice-laptop", "alice");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scheduler = new TrackingScheduler();
-        model = new MainViewModel(alice.replica(), scheduler);
-        MainView view = new MainView(model);
-        alice.engine().onStatus(model::syncStatus);
-        scene = new Scene(view.node(), 1280, 800);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(TicketSyncApp.class.getResource("ticketsync.css"))
-                        .toExternalForm());
-        stage.setTitle("TicketSync");
-        stage.setScene(scene);
-        stage.show();
-        model.reload();
-        alice.engine().start();
+        MainWindow window = MainWindow.show(stage, alice.replica(), alice.engine(), scheduler);
+        model = window.model();
+        scene = window.scene();
     }
 
     @AfterEach

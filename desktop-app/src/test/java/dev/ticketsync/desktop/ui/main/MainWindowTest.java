@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.sync.SyncClient;
 import dev.ticketsync.desktop.sync.SyncState;
+import dev.ticketsync.desktop.ui.MainWindow;
 import dev.ticketsync.model.command.CreateTicket;
 import dev.ticketsync.model.domain.Comment;
 import dev.ticketsync.model.domain.Ids;
@@ -25,13 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
@@ -91,18 +90,9 @@ class MainWindowTest {
         alice = backend.device("alice-laptop", "alice");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scheduler = new TrackingScheduler();
-        model = new MainViewModel(alice.replica(), scheduler);
-        view = new MainView(model);
-        alice.engine().onStatus(model::syncStatus);
-        Scene scene = new Scene(view.node(), 1280, 800);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(MainView.class.getResource("/dev/ticketsync/desktop/ui/ticketsync.css"))
-                        .toExternalForm());
-        stage.setTitle("TicketSync");
-        stage.setScene(scene);
-        stage.show();
-        model.reload();
-        alice.engine().start();
+        MainWindow window = MainWindow.show(stage, alice.replica(), alice.engine(), scheduler);
+        model = window.model();
+        view = window.view();
     }
 
     @AfterEach
