@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +57,9 @@ public final class Replica implements AutoCloseable {
     private final List<Consumer<Set<UUID>>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> localListeners = new CopyOnWriteArrayList<>();
     private final Actor me;
+    // The highest mutation id handed to a push in this process: those may be on the server, so they cannot be
+    // withdrawn.
+    private long sentUpTo;
 
     private Replica(ReplicaDatabase database, Clock clock, Actor me) {
         this.database = database;
@@ -201,6 +206,23 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /** The tickets {@code login} watches, pending watch and unwatch changes included. */
+    public synchronized Set<UUID> watchedBy(String login) {
+        return read(c -> {
+            Set<UUID> watched = server.watchedBy(c, login);
+            for (UUID id : overlay.ticketIds()) {
+                Overlay.TicketOverlay pending = overlay.get(id);
+                if (pending.watched().contains(login)) {
+                    watched.add(id);
+                }
+                if (pending.unwatched().contains(login)) {
+                    watched.remove(id);
+                }
+            }
+            return watched;
+        });
+    }
+
     public synchronized List<User> users() {
         return read(server::users);
     }
@@ -217,6 +239,59 @@ public final class Replica implements AutoCloseable {
 
     public synchronized List<PendingMutation> pending() {
         return read(outbox::all);
+    }
+
+    /**
+     * The next mutations to push (at most {@code max}, oldest first). From here on they count as sent: the server may
+     * have them even if no answer comes back, so {@link #withdraw} leaves them alone.
+     */
+    public synchronized List<PendingMutation> toPush(int max) {
+        List<PendingMutation> batch = new ArrayList<>();
+        for (PendingMutation mutation : read(outbox::all)) {
+            if (!mutation.acked() && batch.size() < max) {
+                batch.add(mutation);
+            }
+        }
+        if (!batch.isEmpty()) {
+            sentUpTo = Math.max(sentUpTo, batch.get(batch.size() - 1).mutationId());
+        }
+        return batch;
+    }
+
+    /**
+     * Takes back local changes no push has carried yet (undo): they leave the outbox as if never made, and the ones
+     * after them move down, so the server still sees consecutive ids. Returns false, changing nothing, if any of them
+     * was already handed to a push or is gone.
+     */
+    public boolean withdraw(Collection<Long> mutationIds) {
+        Set<UUID> touched = new HashSet<>();
+        synchronized (this) {
+            Map<Long, PendingMutation> byId = new HashMap<>();
+            read(outbox::all).forEach(mutation -> byId.put(mutation.mutationId(), mutation));
+            for (long id : mutationIds) {
+                if (id <= sentUpTo || !byId.containsKey(id)) {
+                    return false;
+                }
+                touched.add(byId.get(id).command().ticketId());
+            }
+            List<Long> newestFirst =
+                    mutationIds.stream().sorted(Comparator.reverseOrder()).toList();
+            write(c -> {
+                for (long id : newestFirst) {
+                    outbox.remove(c, List.of(id));
+                    outbox.closeGap(c, id);
+                }
+                long next = meta.getLong(c, SyncMeta.NEXT_MUTATION_ID, 1);
+                meta.put(c, SyncMeta.NEXT_MUTATION_ID, Long.toString(next - newestFirst.size()));
+                return null;
+            });
+            read(c -> {
+                rebuild(c, touched);
+                return null;
+            });
+        }
+        notifyChanged(touched);
+        return true;
     }
 
     public synchronized List<Conflict> conflicts() {
@@ -237,6 +312,19 @@ public final class Replica implements AutoCloseable {
             write(c -> conflicts.remove(c, conflictId));
         }
         notifyChanged(CONFLICTS_ONLY);
+    }
+
+    // ---- local preferences of this profile (saved views): kept in the replica, never synced ----
+
+    public synchronized Optional<String> setting(String name) {
+        return read(c -> meta.get(c, SyncMeta.SETTING_PREFIX + name));
+    }
+
+    public synchronized void putSetting(String name, String value) {
+        write(c -> {
+            meta.put(c, SyncMeta.SETTING_PREFIX + name, value);
+            return null;
+        });
     }
 
     // ---- for the sync engine ----

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -139,6 +140,19 @@ final class ServerState {
         java.util.Map<UUID, String> joined = new java.util.HashMap<>();
         text.forEach((id, body) -> joined.put(id, body.toString()));
         return joined;
+    }
+
+    Set<UUID> watchedBy(Connection c, String login) throws SQLException {
+        Set<UUID> tickets = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT ticket_id FROM watchers WHERE user_login = ?")) {
+            s.setString(1, login);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tickets.add(r.getObject(1, UUID.class));
+                }
+            }
+        }
+        return tickets;
     }
 
     Set<String> watchers(Connection c, UUID ticketId) throws SQLException {

@@ -17,6 +17,8 @@ final class SyncMeta {
     static final String SERVER_URL = "serverUrl";
     static final String USER = "user";
     static final String ROLE = "role";
+    /** Local preferences (saved views) live under this prefix, apart from the sync bookkeeping. */
+    static final String SETTING_PREFIX = "setting.";
 
     Optional<String> get(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT text_value FROM sync_meta WHERE name = ?")) {

@@ -10,7 +10,6 @@ import dev.ticketsync.model.protocol.PushResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -172,12 +171,7 @@ public final class SyncEngine implements AutoCloseable {
     private void push() throws IOException {
         UUID clientId = replica.clientId();
         while (true) {
-            List<PendingMutation> unsent = new ArrayList<>();
-            for (PendingMutation mutation : replica.pending()) {
-                if (!mutation.acked() && unsent.size() < PUSH_BATCH) {
-                    unsent.add(mutation);
-                }
-            }
+            List<PendingMutation> unsent = replica.toPush(PUSH_BATCH);
             if (unsent.isEmpty()) {
                 return;
             }

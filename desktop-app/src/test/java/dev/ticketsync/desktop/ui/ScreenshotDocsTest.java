@@ -11,6 +11,9 @@ import dev.ticketsync.desktop.ui.main.TrackingScheduler;
 import dev.ticketsync.model.command.AddComment;
 import dev.ticketsync.model.command.Command;
 import dev.ticketsync.model.command.CreateTicket;
+import dev.ticketsync.model.command.EditFields;
+import dev.ticketsync.model.command.EditableField;
+import dev.ticketsync.model.command.FieldEdit;
 import dev.ticketsync.model.command.Transition;
 import dev.ticketsync.model.domain.Ids;
 import dev.ticketsync.model.domain.Priority;
@@ -91,6 +94,7 @@ class ScreenshotDocsTest {
         backend = TestBackend.start();
         seedAHelpdesk();
         TestBackend.Device alice = backend.device("alice-laptop", "alice");
+        aConflictingEdit(alice);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scheduler = new TrackingScheduler();
         MainWindow window = MainWindow.show(stage, alice.replica(), alice.engine(), scheduler);
@@ -138,8 +142,53 @@ class ScreenshotDocsTest {
         Path comments = OUT.resolve("detail-comments.png");
         Screenshot.save(fx(() -> scene.snapshot(null)), comments);
 
+        robot.clickOn(robot.lookup(".label")
+                .match((Labeled label) -> "Conflicts".equals(label.getText()))
+                .queryLabeled());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> robot.lookup(".button")
+                        .match((Labeled label) -> "Keep mine".equals(label.getText()))
+                        .tryQuery()
+                        .isPresent());
+        scheduler.settle();
+        Path conflicts = OUT.resolve("conflict-inbox.png");
+        Screenshot.save(fx(() -> scene.snapshot(null)), conflicts);
+
         assertIsAScreenshot(main);
         assertIsAScreenshot(comments);
+        assertIsAScreenshot(conflicts);
+    }
+
+    /**
+     * Alice synced the showcase, then edited its description offline while bob rewrote it: her edit is refused when
+     * the window syncs, and waits in her conflict inbox.
+     */
+    private void aConflictingEdit(TestBackend.Device alice) throws IOException {
+        alice.engine().syncOnce();
+        Ticket showcase = alice.replica().tickets().stream()
+                .filter(ticket -> ticket.title().equals(SHOWCASE))
+                .findFirst()
+                .orElseThrow();
+        TestBackend.Device bob = backend.device("bob-desktop", "bob");
+        bob.engine().syncOnce();
+        run(
+                bob.replica(),
+                EditFields.of(
+                        showcase.id(),
+                        EditableField.DESCRIPTION,
+                        FieldEdit.from(
+                                showcase.description(),
+                                "Affects everyone working from home since the 9:00 client rollout; the office is"
+                                        + " fine. The new VPN certificate is not trusted by the old client.")));
+        bob.engine().syncOnce();
+        alice.replica()
+                .execute(EditFields.of(
+                        showcase.id(),
+                        EditableField.DESCRIPTION,
+                        FieldEdit.from(
+                                showcase.description(),
+                                "Remote staff lose the VPN every few minutes since the 9:00 client rollout."
+                                        + " Workaround: reconnect with the old profile.")));
     }
 
     private static void assertIsAScreenshot(Path png) throws IOException {

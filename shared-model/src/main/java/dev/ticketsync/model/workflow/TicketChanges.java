@@ -210,17 +210,7 @@ final class TicketChanges {
     }
 
     private String wireValue(EditableField field) {
-        Object value = switch (field) {
-            case TITLE -> ticket.title();
-            case DESCRIPTION -> ticket.description();
-            case RESOLUTION -> ticket.resolution();
-            case PRIORITY -> ticket.priority();
-            case TYPE -> ticket.type();
-            case ASSIGNEE -> ticket.assignee();
-            case TEAM -> ticket.team();
-            case DUE_AT -> ticket.dueAt();
-        };
-        return value == null ? null : (String) AuditValues.of(value);
+        return FieldValues.wire(ticket, field);
     }
 
     private static void set(Ticket.Builder next, EditableField field, String value) {

@@ -1,65 +1,83 @@
 package dev.ticketsync.desktop.ui.main;
 
-import dev.ticketsync.desktop.sync.SyncStatus;
+import dev.ticketsync.desktop.ui.common.PageView;
+import dev.ticketsync.desktop.ui.main.SidebarItem.Page;
 import dev.ticketsync.model.domain.Priority;
 import dev.ticketsync.model.domain.Status;
 import dev.ticketsync.model.domain.Ticket;
-import dev.ticketsync.model.domain.TicketType;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window: sidebar of views, query bar, ticket table, detail pane, status bar. Keyboard-first: j/k move,
- * a assigns to me, 1–4 set priority, s opens the legal statuses, c comments, / focuses the query, Ctrl+N creates.
+ * The main window: sidebar, query bar, ticket table with the detail pane (or another page: the conflict inbox, the
+ * sync console), status bar, and the command palette over it all. Keyboard-first: one shortcut table drives the keys,
+ * the palette (Ctrl+K) and the sheet (?).
  */
 public final class MainView {
 
     private final MainViewModel model;
-    private final BorderPane root = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
     private final TextField query = new TextField();
     private final TableView<Ticket> table;
     private final DetailPane detail;
-    private final Label syncLabel = new Label();
-    private final FontIcon syncIcon = new FontIcon(Feather.CLOUD);
-    private final Label counts = new Label();
-    private final Label message = new Label();
-    private final ProgressBar bootstrap = new ProgressBar();
-    private java.util.Set<java.util.UUID> selectedIds = java.util.Set.of();
+    private final StatusBar statusBar;
+    private final Sidebar sidebar;
+    private final CommandPalette palette;
+    private final Toasts toasts = new Toasts();
+    private final Map<Page, PageView> pages = new EnumMap<>(Page.class);
+    private Page page = Page.TICKETS;
+    private Set<UUID> selectedIds = Set.of();
     private boolean restoring;
     private boolean swallowTyped;
 
-    public MainView(MainViewModel model) {
+    /** {@code pages}: the other pages the sidebar can open (the conflict inbox; for leads, the sync console…). */
+    public MainView(MainViewModel model, Map<Page, PageView> pages) {
         this.model = model;
         this.table = TicketTable.create(model::isPending);
         this.detail = new DetailPane(model);
+        this.statusBar = new StatusBar(model.messageProperty());
+        this.pages.putAll(pages);
+        this.sidebar = new Sidebar(
+                model.savedViews().list(),
+                model.canUseConsole() && pages.containsKey(Page.SYNC_CONSOLE),
+                model.conflictCountProperty(),
+                this::open,
+                view -> model.savedViews().delete(view));
+        this.palette = new CommandPalette(this::shortcuts, this::focusPage);
+        this.pages.put(Page.TICKETS, this::ticketsPage);
         build();
         bind();
     }
@@ -68,41 +86,34 @@ public final class MainView {
         return root;
     }
 
+    private Node ticketsPage;
+
+    private Node ticketsPage() {
+        if (ticketsPage == null) {
+            SplitPane split = new SplitPane(table, detail.node());
+            split.setOrientation(Orientation.HORIZONTAL);
+            split.setDividerPositions(0.64);
+            Button save = new Button("Save view", new FontIcon(Feather.STAR));
+            save.getStyleClass().add("flat");
+            save.setOnAction(e -> saveView());
+            query.setPromptText(
+                    "Filter: status:open assignee:me priority:p1,p2 tag:vpn is:pending \"login fails\"   ( / )");
+            HBox.setHgrow(query, javafx.scene.layout.Priority.ALWAYS);
+            Label queryError = new Label();
+            queryError.getStyleClass().add("danger");
+            queryError.textProperty().bind(model.queryErrorProperty());
+            VBox top = new VBox(4, new HBox(8, query, save), queryError);
+            top.setPadding(new Insets(8));
+            ticketsPage = new BorderPane(split, top, null, null, null);
+        }
+        return ticketsPage;
+    }
+
     private void build() {
-        ListView<SidebarView> sidebar = new ListView<>();
-        sidebar.getItems().setAll(SidebarView.values());
-        sidebar.setPrefWidth(190);
-        sidebar.getSelectionModel().selectedItemProperty().addListener((o, before, view) -> {
-            if (view != null) {
-                model.show(view);
-            }
-        });
-        sidebar.getStyleClass().add("sidebar");
-
-        query.setPromptText(
-                "Filter: status:open assignee:me priority:p1,p2 tag:vpn is:pending \"login fails\"   ( / )");
-        Label queryError = new Label();
-        queryError.getStyleClass().add("danger");
-        queryError.textProperty().bind(model.queryErrorProperty());
-        VBox top = new VBox(4, query, queryError);
-        top.setPadding(new Insets(8));
-
-        SplitPane center = new SplitPane(table, detail.node());
-        center.setOrientation(Orientation.HORIZONTAL);
-        center.setDividerPositions(0.64);
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        bootstrap.setVisible(false);
-        bootstrap.setPrefWidth(160);
-        HBox status = new HBox(10, syncIcon, syncLabel, bootstrap, counts, spacer, message);
-        status.setPadding(new Insets(6, 10, 6, 10));
-        status.getStyleClass().add("status-bar");
-
-        root.setLeft(sidebar);
-        root.setTop(top);
-        root.setCenter(center);
-        root.setBottom(status);
+        frame.setLeft(sidebar.node());
+        frame.setCenter(ticketsPage());
+        frame.setBottom(statusBar.node());
+        root.getChildren().addAll(frame, toasts.node(), palette.node());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // A shortcut that moves the focus into a text field must not also type its own character there.
         root.addEventFilter(KeyEvent.KEY_TYPED, event -> {
@@ -111,7 +122,37 @@ public final class MainView {
                 event.consume();
             }
         });
-        sidebar.getSelectionModel().select(SidebarView.ALL_OPEN);
+        sidebar.select(SidebarView.ALL_OPEN);
+    }
+
+    /** A sidebar entry: a list view sets the query; a page replaces the centre. */
+    private void open(SidebarItem item) {
+        if (item.page() == Page.TICKETS) {
+            model.queryProperty().set(item.query());
+        }
+        show(item.page());
+    }
+
+    private void show(Page next) {
+        if (next == page) {
+            return;
+        }
+        PageView leaving = pages.get(page);
+        if (leaving != null) {
+            leaving.hidden();
+        }
+        page = next;
+        PageView view = pages.get(next);
+        frame.setCenter(view.node());
+        view.shown();
+    }
+
+    private void focusPage() {
+        if (page == Page.TICKETS) {
+            table.requestFocus();
+        } else {
+            pages.get(page).node().requestFocus();
+        }
     }
 
     private void bind() {
@@ -121,7 +162,7 @@ public final class MainView {
             if (!model.isReplacingRows() && !restoring) {
                 selectedIds = table.getSelectionModel().getSelectedItems().stream()
                         .map(Ticket::id)
-                        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, before, ticket) -> {
@@ -134,7 +175,7 @@ public final class MainView {
         model.rows().addListener((ListChangeListener<Ticket>) change -> {
             if (!selectedIds.isEmpty() && !restoring) {
                 restoring = true;
-                javafx.application.Platform.runLater(this::restoreSelection);
+                Platform.runLater(this::restoreSelection);
             }
         });
         model.selectedProperty().addListener((o, before, ticket) -> {
@@ -145,8 +186,7 @@ public final class MainView {
                 }
             }
         });
-        message.textProperty().bind(model.messageProperty());
-        model.syncStatusProperty().addListener((o, before, status) -> showStatus(status));
+        model.syncStatusProperty().addListener((o, before, status) -> statusBar.show(status));
     }
 
     /** After the list was refreshed, the same tickets stay selected (by id), and the focused one stays focused. */
@@ -169,83 +209,97 @@ public final class MainView {
         }
     }
 
-    private void showStatus(SyncStatus status) {
-        if (status == null) {
-            return;
-        }
-        String when = status.lastSync() == null ? "never synced" : "synced " + ago(status.lastSync()) + " ago";
-        syncLabel.setText(
-                switch (status.state()) {
-                    case SYNCED -> "Online · " + when;
-                    case SYNCING -> "Syncing…";
-                    case CONNECTING -> "Connecting…";
-                    case OFFLINE -> "Offline · changes are kept and sync later · " + when;
-                    case ERROR ->
-                        status.needsLogin()
-                                ? "Signed out — sign in again to sync"
-                                : "Sync problem: " + status.problem();
-                });
-        syncIcon.setIconCode(
-                switch (status.state()) {
-                    case SYNCED -> Feather.CHECK_CIRCLE;
-                    case SYNCING, CONNECTING -> Feather.REFRESH_CW;
-                    case OFFLINE -> Feather.CLOUD_OFF;
-                    case ERROR -> Feather.ALERT_TRIANGLE;
-                });
-        counts.setText(status.pending() + " pending · " + status.conflicts() + " conflicts");
-        boolean bootstrapping = status.bootstrapTotal() > 0 && status.bootstrapDone() < status.bootstrapTotal();
-        bootstrap.setVisible(bootstrapping);
-        if (bootstrapping) {
-            bootstrap.setProgress((double) status.bootstrapDone() / status.bootstrapTotal());
-        }
-    }
-
-    private static String ago(Instant at) {
-        long seconds = Math.max(0, Duration.between(at, Instant.now()).toSeconds());
-        return seconds < 60 ? seconds + " s" : seconds < 3600 ? seconds / 60 + " min" : seconds / 3600 + " h";
-    }
-
-    private static final KeyCombination CREATE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-
-    /** One keyboard action: the key, what it does, and whether it moves the focus into a text field. */
-    record Shortcut(String key, String label, Runnable action, boolean focusesText) {}
-
     /** Every action with its key: the key handler, the command palette and the shortcut sheet all read this. */
     List<Shortcut> shortcuts() {
-        return List.of(
+        List<Shortcut> all = new ArrayList<>(List.of(
                 new Shortcut("j", "Next ticket", () -> move(1), false),
                 new Shortcut("k", "Previous ticket", () -> move(-1), false),
-                new Shortcut("a", "Assign to me", () -> model.assignToMe(selection()), false),
-                new Shortcut("1", "Priority P1 (critical)", () -> model.priority(selection(), Priority.P1), false),
-                new Shortcut("2", "Priority P2 (high)", () -> model.priority(selection(), Priority.P2), false),
-                new Shortcut("3", "Priority P3 (normal)", () -> model.priority(selection(), Priority.P3), false),
-                new Shortcut("4", "Priority P4 (low)", () -> model.priority(selection(), Priority.P4), false),
+                new Shortcut("Enter", "Open the ticket", detail::focusOverview, false),
+                new Shortcut("a", "Assign to me", () -> model.actions().assignToMe(selection()), false),
+                new Shortcut(
+                        "1", "Priority P1 (critical)", () -> model.actions().priority(selection(), Priority.P1), false),
+                new Shortcut(
+                        "2", "Priority P2 (high)", () -> model.actions().priority(selection(), Priority.P2), false),
+                new Shortcut(
+                        "3", "Priority P3 (normal)", () -> model.actions().priority(selection(), Priority.P3), false),
+                new Shortcut("4", "Priority P4 (low)", () -> model.actions().priority(selection(), Priority.P4), false),
                 new Shortcut("s", "Change status…", this::statusMenu, false),
-                new Shortcut("c", "Comment on the ticket", detail::focusComment, true),
+                new Shortcut("c", "Comment on the ticket", this::comment, true),
                 new Shortcut("/", "Filter the list", this::focusQuery, true),
+                new Shortcut("Ctrl+N", "New ticket", this::createTicket, false),
+                new Shortcut(
+                        "Ctrl+Z",
+                        "Undo the last triage action",
+                        () -> model.actions().undo(),
+                        false),
+                new Shortcut("Ctrl+K", "Command palette", palette::open, true),
                 new Shortcut("?", "Keyboard shortcuts", this::shortcutSheet, false),
-                new Shortcut("Ctrl+N", "New ticket", this::createTicket, false));
+                new Shortcut("", "Save the filter as a view…", this::saveView, false),
+                new Shortcut("", "Open the conflict inbox", () -> sidebar.select(Page.CONFLICTS), false)));
+        for (SidebarView view : SidebarView.values()) {
+            all.add(new Shortcut("", "Show: " + view.label(), () -> sidebar.select(view), false));
+        }
+        for (SavedView view : model.savedViews().list()) {
+            all.add(new Shortcut("", "Show: " + view.name() + " (saved)", () -> sidebar.select(view), false));
+        }
+        if (model.canUseConsole() && pages.containsKey(Page.SYNC_CONSOLE)) {
+            all.add(new Shortcut("", "Open the sync console", () -> sidebar.select(Page.SYNC_CONSOLE), false));
+            all.add(new Shortcut("", "Open the audit log", () -> sidebar.select(Page.AUDIT_LOG), false));
+        }
+        return all;
     }
 
     // Ctrl works everywhere too (the platform's shortcut key is Cmd on macOS, and differs on some headless toolkits).
-    private static final KeyCombination CREATE_CTRL = new KeyCodeCombination(KeyCode.N, KeyCombination.CONTROL_DOWN);
+    private static final List<KeyCombination> CREATE = combos(KeyCode.N);
+    private static final List<KeyCombination> PALETTE = combos(KeyCode.K);
+    private static final List<KeyCombination> UNDO = combos(KeyCode.Z);
+
+    private static List<KeyCombination> combos(KeyCode code) {
+        return List.of(
+                new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(code, KeyCombination.CONTROL_DOWN));
+    }
+
+    private static boolean matches(List<KeyCombination> combos, KeyEvent event) {
+        return combos.stream().anyMatch(combo -> combo.match(event));
+    }
 
     private void onKey(KeyEvent event) {
-        if (CREATE.match(event) || CREATE_CTRL.match(event)) {
+        if (palette.isOpen()) {
+            return;
+        }
+        if (matches(PALETTE, event)) {
+            palette.open();
+            event.consume();
+            return;
+        }
+        if (matches(CREATE, event)) {
             createTicket();
             event.consume();
             return;
         }
         if (event.getTarget() instanceof TextField || event.getTarget() instanceof TextArea) {
             if (event.getCode() == KeyCode.ESCAPE) {
-                table.requestFocus();
+                focusPage();
                 event.consume();
             }
             return;
         }
+        if (page != Page.TICKETS) {
+            return;
+        }
+        if (matches(UNDO, event)) {
+            model.actions().undo();
+            event.consume();
+            return;
+        }
+        if (event.getCode() == KeyCode.ENTER && event.getTarget() == table) {
+            detail.focusOverview();
+            event.consume();
+            return;
+        }
         for (Shortcut shortcut : shortcuts()) {
-            if (shortcut.key().equals(event.getText())) {
-                // A shortcut that moves the focus into a text field must not also type its character there.
+            if (shortcut.hasKey() && shortcut.key().equals(event.getText())) {
                 swallowTyped = shortcut.focusesText();
                 shortcut.action().run();
                 event.consume();
@@ -259,26 +313,26 @@ public final class MainView {
     }
 
     private void focusQuery() {
+        showTickets();
         query.requestFocus();
         query.selectAll();
     }
 
+    private void comment() {
+        showTickets();
+        detail.focusComment();
+    }
+
+    /** From another page back to the list, as the sidebar would. */
+    private void showTickets() {
+        if (page != Page.TICKETS) {
+            sidebar.select(SidebarView.ALL_OPEN);
+        }
+    }
+
     /** {@code ?}: every shortcut, in one sheet. */
     void shortcutSheet() {
-        GridPane sheet = new GridPane();
-        sheet.setHgap(24);
-        sheet.setVgap(6);
-        int row = 0;
-        for (Shortcut shortcut : shortcuts()) {
-            Label key = new Label(shortcut.key());
-            key.getStyleClass().add("text-bold");
-            sheet.addRow(row++, key, new Label(shortcut.label()));
-        }
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle("Keyboard shortcuts");
-        dialog.getDialogPane().setContent(sheet);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.show();
+        ShortcutSheet.show(shortcuts());
     }
 
     private void move(int by) {
@@ -294,57 +348,41 @@ public final class MainView {
         for (Status status : model.transitions()) {
             MenuItem item = new MenuItem(status.label());
             item.setOnAction(e -> {
-                List<Ticket> selection = List.copyOf(table.getSelectionModel().getSelectedItems());
+                List<Ticket> selection = selection();
                 if (selection.size() > 1 && status != Status.RESOLVED && status != Status.CANCELLED) {
-                    model.transition(selection, status, null, null);
+                    model.actions().transition(selection, status, null, null);
                 } else {
                     detail.transition(status);
                 }
             });
             menu.getItems().add(item);
         }
-        menu.show(table, javafx.geometry.Side.TOP, 40, 40);
+        menu.show(table, Side.TOP, 40, 40);
     }
 
-    /** Ctrl+N: a small dialog; the ticket is created locally at once and syncs when it can. */
+    /** Names the current filter and keeps it in the sidebar. */
+    private void saveView() {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Save view");
+        dialog.setHeaderText("Name this view: " + model.queryProperty().get());
+        dialog.getEditor().setPromptText("e.g. VPN triage");
+        dialog.showAndWait().map(model::saveView).ifPresent(model::tell);
+    }
+
+    /** A quiet notice (e.g. someone changed a ticket I watch); must run on the JavaFX thread. */
+    public void toast(String text) {
+        toasts.show(text);
+    }
+
     public void createTicket() {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle("New ticket");
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        TextField title = new TextField();
-        title.setPromptText("Title");
-        TextArea description = new TextArea();
-        description.setPromptText("Description");
-        description.setPrefRowCount(4);
-        ComboBox<Priority> priority = new ComboBox<>();
-        priority.getItems().setAll(Priority.values());
-        priority.setValue(Priority.P3);
-        ComboBox<TicketType> type = new ComboBox<>();
-        type.getItems().setAll(TicketType.values());
-        type.setValue(TicketType.REQUEST);
-        Label error = new Label();
-        error.getStyleClass().add("danger");
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(8);
-        form.addRow(0, new Label("Title"), title);
-        form.addRow(1, new Label("Description"), description);
-        form.addRow(2, new Label("Priority"), priority);
-        form.addRow(3, new Label("Type"), type);
-        form.add(error, 1, 4);
-        dialog.getDialogPane().setContent(form);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
-            String refusal = model.create(title.getText(), description.getText(), priority.getValue(), type.getValue());
-            if (refusal != null) {
-                error.setText(refusal);
-                event.consume();
-            }
-        });
-        title.requestFocus();
-        dialog.showAndWait();
+        CreateTicketDialog.show(model);
     }
 
     TableView<Ticket> table() {
         return table;
+    }
+
+    CommandPalette palette() {
+        return palette;
     }
 }

@@ -2,26 +2,15 @@ package dev.ticketsync.desktop.ui.main;
 
 import dev.ticketsync.desktop.query.QueryParser;
 import dev.ticketsync.desktop.query.TicketQuery;
-import dev.ticketsync.desktop.replica.LocalResult;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.desktop.sync.SyncStatus;
 import dev.ticketsync.desktop.ui.common.Scheduler;
-import dev.ticketsync.model.command.AddComment;
-import dev.ticketsync.model.command.Assign;
-import dev.ticketsync.model.command.Command;
-import dev.ticketsync.model.command.CreateTicket;
-import dev.ticketsync.model.command.EditFields;
-import dev.ticketsync.model.command.EditableField;
-import dev.ticketsync.model.command.FieldEdit;
-import dev.ticketsync.model.command.Transition;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.Comment;
-import dev.ticketsync.model.domain.Ids;
-import dev.ticketsync.model.domain.Priority;
+import dev.ticketsync.model.domain.Role;
 import dev.ticketsync.model.domain.Status;
 import dev.ticketsync.model.domain.Ticket;
-import dev.ticketsync.model.domain.TicketType;
-import dev.ticketsync.model.domain.Visibility;
+import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.validation.ValidationException;
 import dev.ticketsync.model.workflow.Workflow;
 import java.util.ArrayList;
@@ -31,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,6 +52,10 @@ public final class MainViewModel {
     private final ObservableList<Comment> comments = FXCollections.observableArrayList();
     private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final ObservableList<Status> transitions = FXCollections.observableArrayList();
+    private final ObservableList<String> people = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper();
+    private final TicketActions actions;
+    private final SavedViews savedViews;
     private volatile List<Ticket> all = List.of();
     private volatile Set<UUID> pending = Set.of();
     private volatile Map<UUID, String> commentText = Map.of();
@@ -72,6 +66,8 @@ public final class MainViewModel {
     public MainViewModel(Replica replica, Scheduler scheduler) {
         this.replica = replica;
         this.scheduler = scheduler;
+        this.actions = new TicketActions(replica, scheduler, message::set);
+        this.savedViews = new SavedViews(replica);
         query.addListener((observable, before, now) -> applyQuery());
         selected.addListener((observable, before, now) -> loadDetail(now));
         replica.onChange(ids -> reload());
@@ -113,6 +109,45 @@ public final class MainViewModel {
         return transitions;
     }
 
+    /** The logins of active staff, for the assignee picker. */
+    public ObservableList<String> people() {
+        return people;
+    }
+
+    /** Conflicts in the inbox, as the sync engine last counted them (the sidebar's badge). */
+    public ReadOnlyIntegerProperty conflictCountProperty() {
+        return conflictCount.getReadOnlyProperty();
+    }
+
+    public SavedViews savedViews() {
+        return savedViews;
+    }
+
+    /** Leads and admins see the sync console and the audit log. */
+    public boolean canUseConsole() {
+        return replica.me().role().atLeast(Role.LEAD);
+    }
+
+    /** Saves the current query as a named view; returns a refusal for the dialog, or null when saved. */
+    public String saveView(String name) {
+        try {
+            savedViews.save(name, query.get());
+        } catch (ValidationException e) {
+            return e.getMessage();
+        }
+        message.set("Saved view \"" + name.strip() + "\"");
+        return null;
+    }
+
+    /** A line for the status bar, e.g. why a dialog's input was refused. */
+    public void tell(String text) {
+        message.set(text);
+    }
+
+    public void show(SavedView view) {
+        query.set(view.query());
+    }
+
     public String me() {
         return replica.me().login();
     }
@@ -127,7 +162,10 @@ public final class MainViewModel {
 
     /** Called by the sync engine's listener (any thread). */
     public void syncStatus(SyncStatus status) {
-        scheduler.ui(() -> syncStatus.set(status));
+        scheduler.ui(() -> {
+            syncStatus.set(status);
+            conflictCount.set(status.conflicts());
+        });
     }
 
     /**
@@ -250,7 +288,15 @@ public final class MainViewModel {
             List<Comment> ticketComments = replica.comments(ticket.id());
             List<AuditEntry> entries = replica.history(ticket.id());
             Set<Status> legal = workflow.allowedTransitions(ticket, replica.me());
+            List<String> staff = replica.users().stream()
+                    .filter(User::active)
+                    .map(User::login)
+                    .sorted()
+                    .toList();
             scheduler.ui(() -> {
+                if (!people.equals(staff)) {
+                    people.setAll(staff);
+                }
                 comments.setAll(ticketComments);
                 history.setAll(entries);
                 transitions.setAll(legal);
@@ -258,94 +304,8 @@ public final class MainViewModel {
         });
     }
 
-    // ---- triage actions: one mutation per ticket, results summarised ----
-
-    public void assignToMe(List<Ticket> tickets) {
-        apply(tickets, t -> new Assign(t.id(), me()), "Assigned to you");
-    }
-
-    public void priority(List<Ticket> tickets, Priority priority) {
-        apply(
-                tickets,
-                t -> EditFields.of(t.id(), EditableField.PRIORITY, FieldEdit.to(priority.wire())),
-                "Priority " + priority.wire().toUpperCase());
-    }
-
-    public void transition(List<Ticket> tickets, Status to, String resolution, String reason) {
-        apply(tickets, t -> new Transition(t.id(), to, resolution, reason), "Moved to " + to.label());
-    }
-
-    public void comment(Ticket ticket, String body, boolean internal) {
-        apply(
-                List.of(ticket),
-                t -> new AddComment(Ids.newId(), t.id(), body, internal ? Visibility.INTERNAL : Visibility.PUBLIC),
-                "Comment added");
-    }
-
-    public void editText(Ticket ticket, EditableField field, String value) {
-        String base = switch (field) {
-            case TITLE -> ticket.title();
-            case DESCRIPTION -> ticket.description();
-            case RESOLUTION -> ticket.resolution();
-            default -> null;
-        };
-        apply(List.of(ticket), t -> EditFields.of(t.id(), field, FieldEdit.from(base, value)), "Saved");
-    }
-
-    /** Creates a ticket (works offline); returns a refusal message for the dialog, or null when created. */
-    public String create(String title, String description, Priority priority, TicketType type) {
-        UUID id = Ids.newId();
-        CreateTicket create;
-        try {
-            create =
-                    new CreateTicket(id, title, blankToNull(description), priority, type, null, null, null, null, null);
-        } catch (ValidationException e) {
-            return e.getMessage();
-        }
-        LocalResult result = replica.execute(create);
-        if (!result.accepted()) {
-            return result.rejection().message();
-        }
-        message.set("Created " + result.ticket().displayKey() + " — it syncs when the server is reachable");
-        return null;
-    }
-
-    private void apply(List<Ticket> tickets, Function<Ticket, Command> command, String done) {
-        if (tickets.isEmpty()) {
-            return;
-        }
-        scheduler.background(() -> {
-            int ok = 0;
-            List<String> refused = new ArrayList<>();
-            for (Ticket ticket : tickets) {
-                try {
-                    LocalResult result = replica.execute(command.apply(ticket));
-                    if (result.accepted()) {
-                        ok++;
-                    } else {
-                        refused.add(result.rejection().message());
-                    }
-                } catch (ValidationException e) {
-                    refused.add(e.getMessage());
-                }
-            }
-            String summary = summary(done, ok, tickets.size(), refused);
-            scheduler.ui(() -> message.set(summary));
-        });
-    }
-
-    static String summary(String done, int ok, int total, List<String> refused) {
-        if (total == 1) {
-            return refused.isEmpty() ? done : refused.get(0);
-        }
-        String head = done + ": " + ok + " of " + total + " tickets";
-        return refused.isEmpty()
-                ? head
-                : head + "; refused: " + refused.get(0)
-                        + (refused.size() > 1 ? " (+" + (refused.size() - 1) + " more)" : "");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+    /** Every change the user makes from this window: triage, edits, comments, new tickets, undo. */
+    public TicketActions actions() {
+        return actions;
     }
 }

@@ -61,7 +61,8 @@ class MainViewModelTest {
 
     @Test
     void a_created_ticket_shows_at_once_with_a_provisional_key_and_a_pending_mark() {
-        assertThat(model.create("VPN drops every few minutes", "Since the update", Priority.P2, TicketType.INCIDENT))
+        assertThat(model.actions()
+                        .create("VPN drops every few minutes", "Since the update", Priority.P2, TicketType.INCIDENT))
                 .isNull();
 
         Ticket created = row("VPN drops every few minutes");
@@ -76,7 +77,7 @@ class MainViewModelTest {
 
     @Test
     void a_ticket_the_rules_refuse_to_create_returns_the_reason_and_queues_nothing() {
-        String refusal = model.create("   ", null, Priority.P3, TicketType.REQUEST);
+        String refusal = model.actions().create("   ", null, Priority.P3, TicketType.REQUEST);
 
         assertThat(refusal).isNotBlank().containsIgnoringCase("title");
         assertThat(model.rows()).isEmpty();
@@ -106,8 +107,8 @@ class MainViewModelTest {
         Ticket mine = create("Outlook asks for the password again", Priority.P2, TicketType.INCIDENT);
         Ticket free = create("Shared mailbox for finance", Priority.P3, TicketType.REQUEST);
         Ticket gone = create("Duplicate of the Outlook issue", Priority.P4, TicketType.INCIDENT);
-        model.assignToMe(List.of(mine));
-        model.transition(List.of(gone), Status.CANCELLED, null, "Duplicate");
+        model.actions().assignToMe(List.of(mine));
+        model.actions().transition(List.of(gone), Status.CANCELLED, null, "Duplicate");
 
         model.show(SidebarView.MY_OPEN);
         assertThat(model.queryProperty().get()).isEqualTo("status:open assignee:me");
@@ -153,7 +154,7 @@ class MainViewModelTest {
                 .as("an agent may triage bob's new ticket, not cancel it, and not start it while unassigned")
                 .containsExactly(Status.TRIAGED);
 
-        model.assignToMe(List.of(bobs));
+        model.actions().assignToMe(List.of(bobs));
         assertThat(model.selectedProperty().get().assignee()).isEqualTo("alice");
         assertThat(model.transitions()).containsExactlyInAnyOrder(Status.TRIAGED, Status.IN_PROGRESS);
 
@@ -169,10 +170,10 @@ class MainViewModelTest {
         model.selectedProperty().set(own);
         assertThat(model.transitions()).containsExactlyInAnyOrder(Status.TRIAGED, Status.CANCELLED);
 
-        model.assignToMe(List.of(own));
+        model.actions().assignToMe(List.of(own));
         assertThat(model.transitions()).containsExactlyInAnyOrder(Status.TRIAGED, Status.IN_PROGRESS, Status.CANCELLED);
 
-        model.comment(own, "Ordered from the usual supplier", true);
+        model.actions().comment(own, "Ordered from the usual supplier", true);
         assertThat(model.comments())
                 .singleElement()
                 .satisfies(comment -> assertThat(comment.visibility()).isEqualTo(Visibility.INTERNAL));
@@ -186,11 +187,11 @@ class MainViewModelTest {
                 create("SSO login fails", Priority.P3, TicketType.INCIDENT));
         int before = replica.pending().size();
 
-        model.assignToMe(selection);
+        model.actions().assignToMe(selection);
         assertThat(replica.pending()).hasSize(before + 3);
         assertThat(model.messageProperty().get()).isEqualTo("Assigned to you: 3 of 3 tickets");
 
-        model.priority(selection, Priority.P1);
+        model.actions().priority(selection, Priority.P1);
         assertThat(replica.pending()).hasSize(before + 6);
         assertThat(model.messageProperty().get()).isEqualTo("Priority P1: 3 of 3 tickets");
         assertThat(model.rows()).allSatisfy(ticket -> {
@@ -204,10 +205,10 @@ class MainViewModelTest {
         Ticket first = create("VPN drops every few minutes", Priority.P3, TicketType.INCIDENT);
         Ticket second = create("Printer on floor 3 jams", Priority.P3, TicketType.INCIDENT);
         Ticket unassigned = create("SSO login fails", Priority.P3, TicketType.INCIDENT);
-        model.assignToMe(List.of(first, second));
+        model.actions().assignToMe(List.of(first, second));
         int before = replica.pending().size();
 
-        model.transition(List.of(first, second, unassigned), Status.IN_PROGRESS, null, null);
+        model.actions().transition(List.of(first, second, unassigned), Status.IN_PROGRESS, null, null);
 
         assertThat(replica.pending()).hasSize(before + 2);
         assertThat(model.messageProperty().get())
@@ -218,17 +219,17 @@ class MainViewModelTest {
     @Test
     void a_refused_action_leaves_a_readable_message_and_queues_nothing() {
         Ticket ticket = create("Payroll export reports wrong totals", Priority.P2, TicketType.PROBLEM);
-        model.transition(List.of(ticket), Status.TRIAGED, null, null);
+        model.actions().transition(List.of(ticket), Status.TRIAGED, null, null);
         assertThat(model.messageProperty().get()).isEqualTo("Moved to Triaged");
         int before = replica.pending().size();
 
-        model.transition(List.of(row("Payroll export reports wrong totals")), Status.RESOLVED, null, null);
+        model.actions().transition(List.of(row("Payroll export reports wrong totals")), Status.RESOLVED, null, null);
 
         assertThat(model.messageProperty().get()).isEqualTo("Resolving " + ticket.displayKey() + " needs a resolution");
         assertThat(replica.pending()).hasSize(before);
         assertThat(row("Payroll export reports wrong totals").status()).isEqualTo(Status.TRIAGED);
 
-        model.transition(List.of(row("Payroll export reports wrong totals")), Status.CLOSED, null, null);
+        model.actions().transition(List.of(row("Payroll export reports wrong totals")), Status.CLOSED, null, null);
         assertThat(model.messageProperty().get()).contains("cannot move from Triaged to Closed");
         assertThat(replica.pending()).hasSize(before);
     }
@@ -243,7 +244,7 @@ class MainViewModelTest {
         model.queryProperty().set("is:pending");
         assertThat(ids()).containsExactly(local.id());
 
-        model.assignToMe(List.of(synced));
+        model.actions().assignToMe(List.of(synced));
         assertThat(model.isPending(synced)).isTrue();
         assertThat(ids()).containsExactlyInAnyOrder(local.id(), synced.id());
     }
@@ -252,7 +253,7 @@ class MainViewModelTest {
     void free_words_also_find_a_ticket_by_its_comments() {
         Ticket ticket = create("Outlook is very slow", Priority.P3, TicketType.INCIDENT);
         create("Printer on floor 3 jams", Priority.P3, TicketType.INCIDENT);
-        model.comment(ticket, "Vendor ticket opened, reference VX-2281", false);
+        model.actions().comment(ticket, "Vendor ticket opened, reference VX-2281", false);
 
         model.queryProperty().set("vx-2281");
 
@@ -264,7 +265,7 @@ class MainViewModelTest {
     // ---- helpers ----
 
     private Ticket create(String title, Priority priority, TicketType type) {
-        assertThat(model.create(title, null, priority, type)).isNull();
+        assertThat(model.actions().create(title, null, priority, type)).isNull();
         return row(title);
     }
 

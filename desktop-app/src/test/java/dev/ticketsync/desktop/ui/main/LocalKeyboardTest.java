@@ -7,12 +7,15 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.model.command.CreateTicket;
 import dev.ticketsync.model.domain.Ids;
+import dev.ticketsync.model.domain.Priority;
 import dev.ticketsync.model.domain.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -24,9 +27,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** ? lists every shortcut, from the same table the keys are handled by. Local only: no server needed. */
+/**
+ * The keyboard without a server: ? lists every shortcut (from the same table the keys are handled by), Ctrl+K runs
+ * any action by name, Ctrl+Z takes back the last triage action.
+ */
 @ExtendWith(ApplicationExtension.class)
-class ShortcutSheetTest {
+class LocalKeyboardTest {
 
     private Replica replica;
     private TrackingScheduler scheduler;
@@ -40,7 +46,7 @@ class ShortcutSheetTest {
         replica.execute(CreateTicket.of(ticket, "Badge reader at the front door"));
         scheduler = new TrackingScheduler();
         model = new MainViewModel(replica, scheduler);
-        MainView view = new MainView(model);
+        MainView view = new MainView(model, Map.of());
         stage.setScene(new Scene(view.node(), 1280, 800));
         stage.show();
         model.reload();
@@ -71,5 +77,47 @@ class ShortcutSheetTest {
                     .as(label)
                     .isPresent();
         }
+    }
+
+    @Test
+    void ctrl_k_finds_an_action_by_name_and_enter_runs_it_on_the_selected_ticket(FxRobot robot) {
+        selectTheTicket(robot);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.K).release(KeyCode.K).release(KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup(".palette-backdrop")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
+        robot.write("critical");
+        robot.type(KeyCode.ENTER);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> priority() == Priority.P1);
+        assertThat(robot.lookup(".palette-backdrop").query().isVisible())
+                .as("the palette closes when it runs the action")
+                .isFalse();
+    }
+
+    @Test
+    void ctrl_z_takes_back_the_last_priority_change(FxRobot robot) {
+        selectTheTicket(robot);
+        robot.type(KeyCode.DIGIT2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> priority() == Priority.P2);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> priority() == Priority.P3);
+        assertThat(replica.pending()).as("withdrawn: only the create is left").hasSize(1);
+    }
+
+    private void selectTheTicket(FxRobot robot) {
+        scheduler.settle();
+        robot.clickOn(robot.lookup(".table-cell")
+                .match(hasText("Badge reader at the front door"))
+                .queryLabeled());
+    }
+
+    private Priority priority() {
+        return replica.ticket(ticket).orElseThrow().priority();
     }
 }
