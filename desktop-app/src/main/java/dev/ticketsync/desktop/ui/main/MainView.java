@@ -1,5 +1,6 @@
 package dev.ticketsync.desktop.ui.main;
 
+import dev.ticketsync.desktop.query.QueryCompletion;
 import dev.ticketsync.desktop.ui.common.PageView;
 import dev.ticketsync.desktop.ui.main.SidebarItem.Page;
 import dev.ticketsync.model.domain.Priority;
@@ -102,7 +103,27 @@ public final class MainView {
             Label queryError = new Label();
             queryError.getStyleClass().add("danger");
             queryError.textProperty().bind(model.queryErrorProperty());
-            VBox top = new VBox(4, new HBox(8, query, save), queryError);
+            Label hint = new Label();
+            hint.getStyleClass().add("text-muted");
+            hint.setId("query-completions");
+            query.textProperty().addListener((o, before, text) -> {
+                List<String> suggestions = QueryCompletion.suggestions(text);
+                hint.setText(
+                        suggestions.isEmpty()
+                                ? ""
+                                : "Tab: "
+                                        + String.join(
+                                                "  ·  ", suggestions.subList(0, Math.min(6, suggestions.size()))));
+            });
+            query.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+                List<String> suggestions = QueryCompletion.suggestions(query.getText());
+                if (event.getCode() == KeyCode.TAB && !suggestions.isEmpty()) {
+                    query.setText(QueryCompletion.accept(query.getText(), suggestions.get(0)));
+                    query.end();
+                    event.consume();
+                }
+            });
+            VBox top = new VBox(4, new HBox(8, query, save), queryError, hint);
             top.setPadding(new Insets(8));
             ticketsPage = new BorderPane(split, top, null, null, null);
         }

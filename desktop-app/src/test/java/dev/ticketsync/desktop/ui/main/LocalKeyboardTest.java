@@ -110,6 +110,24 @@ class LocalKeyboardTest {
         assertThat(replica.pending()).as("withdrawn: only the create is left").hasSize(1);
     }
 
+    @Test
+    void tab_in_the_query_bar_completes_the_term_being_typed(FxRobot robot) {
+        selectTheTicket(robot);
+        robot.type(KeyCode.SLASH);
+        robot.write("prio");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#query-completions")
+                        .queryLabeled()
+                        .getText()
+                        .contains("priority:"));
+
+        robot.type(KeyCode.TAB);
+        robot.write("p1");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> model.queryProperty().get().equals("priority:p1"));
+    }
+
     private void selectTheTicket(FxRobot robot) {
         scheduler.settle();
         robot.clickOn(robot.lookup(".table-cell")
