@@ -1,7 +1,7 @@
 package dev.ticketsync.desktop.ui.main;
 
-import dev.ticketsync.desktop.query.QueryCompletion;
 import dev.ticketsync.desktop.ui.common.PageView;
+import dev.ticketsync.desktop.ui.common.Theme;
 import dev.ticketsync.desktop.ui.main.SidebarItem.Page;
 import dev.ticketsync.model.domain.Priority;
 import dev.ticketsync.model.domain.Status;
@@ -16,14 +16,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -35,11 +32,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window: sidebar, query bar, ticket table with the detail pane (or another page: the conflict inbox, the
@@ -52,6 +45,7 @@ public final class MainView {
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final TextField query = new TextField();
+
     private final TableView<Ticket> table;
     private final DetailPane detail;
     private final StatusBar statusBar;
@@ -81,6 +75,8 @@ public final class MainView {
         this.pages.put(Page.TICKETS, this::ticketsPage);
         build();
         bind();
+        Theme.apply(model.darkThemeProperty().get());
+        model.darkThemeProperty().addListener((o, before, dark) -> Theme.apply(dark));
     }
 
     public Parent node() {
@@ -94,37 +90,7 @@ public final class MainView {
             SplitPane split = new SplitPane(table, detail.node());
             split.setOrientation(Orientation.HORIZONTAL);
             split.setDividerPositions(0.64);
-            Button save = new Button("Save view", new FontIcon(Feather.STAR));
-            save.getStyleClass().add("flat");
-            save.setOnAction(e -> saveView());
-            query.setPromptText(
-                    "Filter: status:open assignee:me priority:p1,p2 tag:vpn is:pending \"login fails\"   ( / )");
-            HBox.setHgrow(query, javafx.scene.layout.Priority.ALWAYS);
-            Label queryError = new Label();
-            queryError.getStyleClass().add("danger");
-            queryError.textProperty().bind(model.queryErrorProperty());
-            Label hint = new Label();
-            hint.getStyleClass().add("text-muted");
-            hint.setId("query-completions");
-            query.textProperty().addListener((o, before, text) -> {
-                List<String> suggestions = QueryCompletion.suggestions(text);
-                hint.setText(
-                        suggestions.isEmpty()
-                                ? ""
-                                : "Tab: "
-                                        + String.join(
-                                                "  ·  ", suggestions.subList(0, Math.min(6, suggestions.size()))));
-            });
-            query.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-                List<String> suggestions = QueryCompletion.suggestions(query.getText());
-                if (event.getCode() == KeyCode.TAB && !suggestions.isEmpty()) {
-                    query.setText(QueryCompletion.accept(query.getText(), suggestions.get(0)));
-                    query.end();
-                    event.consume();
-                }
-            });
-            VBox top = new VBox(4, new HBox(8, query, save), queryError, hint);
-            top.setPadding(new Insets(8));
+            Node top = new QueryBar(query, model.queryErrorProperty(), this::saveView).node();
             ticketsPage = new BorderPane(split, top, null, null, null);
         }
         return ticketsPage;
@@ -256,7 +222,13 @@ public final class MainView {
                 new Shortcut("Ctrl+K", "Command palette", palette::open, true),
                 new Shortcut("?", "Keyboard shortcuts", this::shortcutSheet, false),
                 new Shortcut("", "Save the filter as a view…", this::saveView, false),
-                new Shortcut("", "Open the conflict inbox", () -> sidebar.select(Page.CONFLICTS), false)));
+                new Shortcut("", "Open the conflict inbox", () -> sidebar.select(Page.CONFLICTS), false),
+                new Shortcut(
+                        "",
+                        model.darkThemeProperty().get() ? "Switch to the light theme" : "Switch to the dark theme",
+                        () -> model.darkThemeProperty()
+                                .set(!model.darkThemeProperty().get()),
+                        false)));
         for (SidebarView view : SidebarView.values()) {
             all.add(new Shortcut("", "Show: " + view.label(), () -> sidebar.select(view), false));
         }

@@ -5,6 +5,7 @@ import dev.ticketsync.desktop.query.TicketQuery;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.desktop.sync.SyncStatus;
 import dev.ticketsync.desktop.ui.common.Scheduler;
+import dev.ticketsync.desktop.ui.common.Theme;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.Comment;
 import dev.ticketsync.model.domain.Role;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -27,6 +29,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -39,6 +42,8 @@ import javafx.collections.ObservableList;
  * each one local and instant, queued for sync.
  */
 public final class MainViewModel {
+
+    private static final String THEME = "theme";
 
     private final Replica replica;
     private final Scheduler scheduler;
@@ -53,6 +58,7 @@ public final class MainViewModel {
     private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final ObservableList<Status> transitions = FXCollections.observableArrayList();
     private final ObservableList<String> people = FXCollections.observableArrayList();
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper();
     private final TicketActions actions;
     private final SavedViews savedViews;
@@ -67,6 +73,8 @@ public final class MainViewModel {
         this.replica = replica;
         this.scheduler = scheduler;
         this.actions = new TicketActions(replica, scheduler, message::set);
+        darkTheme.set(replica.setting(THEME).map("dark"::equals).orElseGet(Theme::darkByDefault));
+        darkTheme.addListener((o, before, dark) -> replica.putSetting(THEME, dark ? "dark" : "light"));
         this.savedViews = new SavedViews(replica);
         query.addListener((observable, before, now) -> applyQuery());
         selected.addListener((observable, before, now) -> loadDetail(now));
@@ -112,6 +120,11 @@ public final class MainViewModel {
     /** The logins of active staff, for the assignee picker. */
     public ObservableList<String> people() {
         return people;
+    }
+
+    /** Light or dark, remembered with the profile. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
     }
 
     /** Conflicts in the inbox, as the sync engine last counted them (the sidebar's badge). */

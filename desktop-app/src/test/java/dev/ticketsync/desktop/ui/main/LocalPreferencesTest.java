@@ -10,8 +10,11 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Saved views: a named query, kept in the replica (so it survives a restart), validated like any input. */
-class SavedViewsTest {
+/**
+ * Local preferences of a profile, kept in the replica (so they survive a restart, never synced): saved views (named
+ * queries, validated like any input) and the theme.
+ */
+class LocalPreferencesTest {
 
     @TempDir
     Path dir;
@@ -65,6 +68,23 @@ class SavedViewsTest {
             model.queryProperty().set("priority:p9");
             assertThat(model.saveView("Broken")).startsWith("query");
             assertThat(model.savedViews().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void the_dark_theme_choice_is_remembered_with_the_profile() throws Exception {
+        try (Replica replica = open()) {
+            MainViewModel model = new MainViewModel(replica, Scheduler.direct());
+            assertThat(model.darkThemeProperty().get())
+                    .as("light unless TICKETSYNC_THEME says dark")
+                    .isFalse();
+            model.darkThemeProperty().set(true);
+        }
+        try (Replica replica = open()) {
+            assertThat(new MainViewModel(replica, Scheduler.direct())
+                            .darkThemeProperty()
+                            .get())
+                    .isTrue();
         }
     }
 
