@@ -82,7 +82,11 @@ public final class AuditBrowserViewModel {
 
     private Long nextBefore;
 
+    /** {@code pageSize}: entries a page shows, 1–499. */
     public AuditBrowserViewModel(AdminClient admin, Scheduler scheduler, ZoneId zone, int pageSize) {
+        if (pageSize < 1 || pageSize > 499) {
+            throw new IllegalArgumentException("pageSize must be 1-499, got " + pageSize);
+        }
         this.admin = admin;
         this.scheduler = scheduler;
         this.zone = zone;
@@ -166,7 +170,9 @@ public final class AuditBrowserViewModel {
                 first == null ? null : first.atStartOfDay(zone).toInstant(),
                 last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant(),
                 null,
-                pageSize);
+                // One more than shown: whether it comes back says if there are older entries, so "Older" never
+                // leads to an empty page.
+                pageSize + 1);
         newerPages.clear();
         load(query);
     }
@@ -204,7 +210,14 @@ public final class AuditBrowserViewModel {
                 scheduler.ui(() -> show(page, result));
             } catch (IOException | RuntimeException e) {
                 scheduler.ui(() -> {
-                    error.set(ConsoleText.failure(e));
+                    if (page == query) {
+                        // Rows left from an earlier search would read as the answer to this one.
+                        rows.clear();
+                        hasOlder.set(false);
+                        hasNewer.set(!newerPages.isEmpty());
+                        pageInfo.set("");
+                        error.set(ConsoleText.failure(e));
+                    }
                     loading.set(false);
                 });
             }
@@ -215,14 +228,18 @@ public final class AuditBrowserViewModel {
         if (page != query) {
             return; // a newer search or page replaced this one while it loaded
         }
-        rows.setAll(result.rows().stream().map(this::line).toList());
-        nextBefore = result.nextBefore();
+        List<AdminClient.AuditRow> shown =
+                result.rows().subList(0, Math.min(pageSize, result.rows().size()));
+        rows.setAll(shown.stream().map(this::line).toList());
+        nextBefore = result.rows().size() > pageSize
+                ? shown.get(shown.size() - 1).entry().seq()
+                : null;
         hasOlder.set(nextBefore != null);
         hasNewer.set(!newerPages.isEmpty());
         int number = newerPages.size() + 1;
         pageInfo.set(
                 rows.isEmpty()
-                        ? (number == 1 ? "No entries match" : "No older entries")
+                        ? "No entries match"
                         : "Entries #" + rows.get(0).seq() + "–#"
                                 + rows.get(rows.size() - 1).seq() + " · page " + number + " · newest first");
         error.set("");
