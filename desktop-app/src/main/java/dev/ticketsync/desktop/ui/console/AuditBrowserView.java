@@ -112,7 +112,7 @@ public final class AuditBrowserView {
                         ConsoleParts.text("Action", 130, AuditLine::action),
                         ConsoleParts.text("Ticket", 80, AuditLine::ticket),
                         device,
-                        ConsoleParts.text("Changes", 420, AuditLine::changes)));
+                        ConsoleParts.filling("Changes", 420, AuditLine::changes)));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         VBox.setVgrow(table, Priority.ALWAYS);
 

@@ -6,8 +6,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,10 +39,27 @@ final class ConsoleParts {
         return header;
     }
 
+    /** A short column: it grows a little with the window, leaving the rest to the {@link #filling} one. */
     static <S> TableColumn<S, String> text(String name, double width, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
+        column.setMaxWidth(width * 1.5);
         column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** The column that takes the room the short ones leave (reasons, changes); hovering shows all of a long text. */
+    static <S> TableColumn<S, String> filling(String name, double width, Function<S, String> value) {
+        TableColumn<S, String> column = text(name, width, value);
+        column.setMaxWidth(Double.MAX_VALUE);
+        column.setCellFactory(owner -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 

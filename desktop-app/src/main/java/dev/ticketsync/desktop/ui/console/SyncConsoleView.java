@@ -13,13 +13,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -33,8 +33,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The admin sync console: the server's counters as cards, then Devices (lag as a number and a bar, online now) and
- * Rejections. Refreshes itself every two seconds between {@link #start()} and {@link #stop()}.
+ * The admin sync console: the server's counters as cards, then Devices (lag as a number and a bar, online now) above
+ * the recent Rejections. Refreshes itself every two seconds between {@link #start()} and {@link #stop()}.
  */
 public final class SyncConsoleView {
 
@@ -94,20 +94,30 @@ public final class SyncConsoleView {
 
         cards.getStyleClass().add("stat-cards");
 
-        Tab devicesTab = new Tab(null, devices);
-        devicesTab.textProperty().bind(Bindings.size(model.devices()).asString("Devices · %d"));
-        Tab rejectionsTab = new Tab(null, rejections);
-        rejectionsTab.textProperty().bind(Bindings.size(model.rejections()).asString("Rejections · %d"));
-        TabPane tabs = new TabPane(devicesTab, rejectionsTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        SplitPane sections = new SplitPane(
+                section(devices, Bindings.size(model.devices()).asString("Devices · %d")),
+                section(rejections, Bindings.size(model.rejections()).asString("Rejections · %d")));
+        sections.setOrientation(Orientation.VERTICAL);
+        sections.setDividerPositions(0.55);
+        sections.getStyleClass().add("console-sections");
+        VBox.setVgrow(sections, Priority.ALWAYS);
 
         buildDevices();
         buildRejections();
-        root.getChildren().addAll(header, error, cards, tabs);
+        root.getChildren().addAll(header, error, cards, sections);
         root.setPadding(new Insets(18, 20, 18, 20));
         root.getStyleClass().add("console");
+    }
+
+    /** A titled table: "Devices · 5" above the devices. */
+    private static VBox section(TableView<?> table, javafx.beans.binding.StringExpression title) {
+        Label heading = new Label();
+        heading.getStyleClass().addAll(Styles.TITLE_4, "console-section-title");
+        heading.textProperty().bind(title);
+        VBox section = new VBox(8, heading, table);
+        section.setPadding(new Insets(8, 0, 4, 0));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return section;
     }
 
     private void buildDevices() {
@@ -127,7 +137,9 @@ public final class SyncConsoleView {
 
     private void buildRejections() {
         TableColumn<RejectionLine, String> reason =
-                ConsoleParts.text("Reason", 380, line -> line.code() + " — " + line.message());
+                ConsoleParts.filling("Reason", 380, line -> line.code() + " — " + line.message());
+        TableColumn<RejectionLine, String> device = ConsoleParts.text("Device", 90, RejectionLine::device);
+        device.getStyleClass().add("mono");
         rejections
                 .getColumns()
                 .setAll(java.util.List.of(
@@ -135,7 +147,7 @@ public final class SyncConsoleView {
                         ConsoleParts.text("User", 90, RejectionLine::user),
                         ConsoleParts.text("Ticket", 90, RejectionLine::ticket),
                         ConsoleParts.text("Command", 110, RejectionLine::command),
-                        ConsoleParts.text("Device", 90, RejectionLine::device),
+                        device,
                         reason));
         rejections.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     }
