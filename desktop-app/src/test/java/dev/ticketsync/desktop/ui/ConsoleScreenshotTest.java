@@ -50,7 +50,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the admin sync console and the audit browser, with a small team's morning of real sync behind them, to
- * {@code target/screenshots/sync-console.png} and {@code audit-log.png} (copied to {@code docs/} for the README).
+ * {@code target/screenshots/sync-console.png} and {@code audit-log.png} (copied to {@code docs/} for the README), and
+ * the console once the server is gone ({@code sync-console-unreachable.png}).
  * Five devices: two online, one far behind; three changes the server rejected.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -103,6 +104,14 @@ class ConsoleScreenshotTest {
         scheduler.settle();
         Path consolePng = OUT.resolve("sync-console.png");
         Screenshot.save(fx(() -> consoleScene.snapshot(null)), consolePng);
+
+        backend.stopServer();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fx(() -> console.errorProperty().get().startsWith("Server unreachable")));
+        scheduler.settle();
+        Path offlinePng = OUT.resolve("sync-console-unreachable.png");
+        Screenshot.save(fx(() -> consoleScene.snapshot(null)), offlinePng);
+        backend.restartServer();
         WaitForAsyncUtils.waitForAsyncFx(10_000, consoleView::stop);
 
         AuditBrowserViewModel audit = new AuditBrowserViewModel(lead, scheduler, ZoneId.systemDefault(), 100);
@@ -123,6 +132,7 @@ class ConsoleScreenshotTest {
         Screenshot.save(fx(() -> auditScene.snapshot(null)), auditPng);
 
         assertLooksRendered(consolePng);
+        assertLooksRendered(offlinePng);
         assertLooksRendered(auditPng);
     }
 

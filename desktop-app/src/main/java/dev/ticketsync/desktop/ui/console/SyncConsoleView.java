@@ -12,6 +12,7 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -39,6 +40,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SyncConsoleView {
 
     static final Duration REFRESH_EVERY = Duration.seconds(2);
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final SyncConsoleViewModel model;
     private final VBox root = new VBox(14);
@@ -155,6 +157,9 @@ public final class SyncConsoleView {
     private void bind() {
         devices.setItems(model.devices());
         rejections.setItems(model.rejections());
+        // Data that could not be refreshed stays readable but fades, so nobody mistakes it for live.
+        model.errorProperty()
+                .addListener((o, before, now) -> root.pseudoClassStateChanged(STALE, now != null && !now.isEmpty()));
         model.stats().addListener((ListChangeListener<Stat>) change -> showCards());
         showCards();
     }
@@ -183,25 +188,47 @@ public final class SyncConsoleView {
         return column;
     }
 
-    /** "12 behind" with a bar of the share of the change log still to pull; green and "up to date" at zero. */
-    private static final class LagCell extends TableCell<DeviceLine, DeviceLine> {
-        private final ProgressBar bar = new ProgressBar();
-        private final Label text = new Label();
-        private final HBox box = new HBox(8, bar, text);
+    /** A device cell drawn as a small graphic (a mark, then a label) rather than text. */
+    private abstract static class MarkCell extends TableCell<DeviceLine, DeviceLine> {
+        final Label text = new Label();
+        private final HBox box;
 
-        LagCell() {
-            bar.setPrefWidth(110);
-            bar.getStyleClass().add("lag-bar");
+        MarkCell(Node mark, double gap) {
+            box = new HBox(gap, mark, text);
             box.setAlignment(Pos.CENTER_LEFT);
         }
+
+        abstract void show(DeviceLine line);
 
         @Override
         protected void updateItem(DeviceLine line, boolean empty) {
             super.updateItem(line, empty);
             if (empty || line == null) {
                 setGraphic(null);
-                return;
+            } else {
+                show(line);
+                setGraphic(box);
             }
+        }
+    }
+
+    /** "12 behind" with a bar of the share of the change log still to pull; "up to date" at zero. */
+    private static final class LagCell extends MarkCell {
+        private final ProgressBar bar;
+
+        LagCell() {
+            this(new ProgressBar());
+        }
+
+        private LagCell(ProgressBar bar) {
+            super(bar, 8);
+            this.bar = bar;
+            bar.setPrefWidth(110);
+            bar.getStyleClass().add("lag-bar");
+        }
+
+        @Override
+        void show(DeviceLine line) {
             // A lag of a few seqs in a long log is still worth seeing: the bar never shrinks below a sliver.
             bar.setProgress(line.lag() == 0 ? 0 : Math.max(0.04, line.lagShare()));
             bar.getStyleClass().removeAll("behind", "far-behind");
@@ -209,31 +236,27 @@ public final class SyncConsoleView {
                 bar.getStyleClass().add(line.lagShare() >= 0.5 ? "far-behind" : "behind");
             }
             text.setText(line.lag() == 0 ? "up to date" : line.lag() + " behind");
-            setGraphic(box);
         }
     }
 
     /** A coloured dot and "Online", "Offline" or "Revoked". */
-    private static final class OnlineCell extends TableCell<DeviceLine, DeviceLine> {
-        private final Circle dot = new Circle(4);
-        private final Label text = new Label();
-        private final HBox box = new HBox(6, dot, text);
+    private static final class OnlineCell extends MarkCell {
+        private final Circle dot;
 
         OnlineCell() {
-            box.setAlignment(Pos.CENTER_LEFT);
+            this(new Circle(4));
+        }
+
+        private OnlineCell(Circle dot) {
+            super(dot, 6);
+            this.dot = dot;
         }
 
         @Override
-        protected void updateItem(DeviceLine line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty || line == null) {
-                setGraphic(null);
-                return;
-            }
+        void show(DeviceLine line) {
             String state = line.revoked() ? "revoked" : line.online() ? "online" : "offline";
             dot.getStyleClass().setAll("presence-dot", state);
             text.setText(line.revoked() ? "Revoked" : line.online() ? "Online" : "Offline");
-            setGraphic(box);
         }
     }
 }
