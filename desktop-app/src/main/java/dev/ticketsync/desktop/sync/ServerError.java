@@ -9,24 +9,30 @@ public final class ServerError extends IOException {
 
     private final int status;
     private final String code;
+    private final String detail;
+    private final String field;
 
-    private ServerError(int status, String code, String message) {
-        super(status + " " + code + ": " + message);
+    private ServerError(int status, String code, String detail, String field) {
+        super(status + " " + code + ": " + detail);
         this.status = status;
         this.code = code;
+        this.detail = detail;
+        this.field = field;
     }
 
     static ServerError of(int status, byte[] body) {
         String code = "HTTP_" + status;
         String message = "no details";
+        String field = null;
         try {
             JsonNode error = Json.lenient().readTree(body).path("error");
             code = error.path("code").asText(code);
             message = error.path("message").asText(message);
+            field = error.path("field").isTextual() ? error.path("field").asText() : null;
         } catch (IOException notJson) {
             // A proxy's HTML error page: the status says enough.
         }
-        return new ServerError(status, code, message);
+        return new ServerError(status, code, message, field);
     }
 
     public int status() {
@@ -35,6 +41,16 @@ public final class ServerError extends IOException {
 
     public String code() {
         return code;
+    }
+
+    /** The server's own words, for a person. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The request field the server refused, or null. */
+    public String field() {
+        return field;
     }
 
     public boolean isUnauthorized() {

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -121,6 +123,25 @@ public final class SyncClient implements AutoCloseable {
                 onClosed.run();
             }
         });
+    }
+
+    /**
+     * A GET on this server with this session's token (for {@link AdminClient}, which shares the connection pool and
+     * the error handling): query parameters with a null value are left out; the whole call, connecting included, gives
+     * up after {@code timeout}. A non-2xx answer is a {@link ServerError}.
+     */
+    byte[] get(String path, Map<String, String> query, Duration timeout) throws IOException {
+        HttpUrl.Builder url = base.resolve(path).newBuilder();
+        query.forEach((name, value) -> {
+            if (value != null) {
+                url.addQueryParameter(name, value);
+            }
+        });
+        Call call = http.newCall(authorized(url.build()).get().build());
+        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            return body(response);
+        }
     }
 
     /** Stops OkHttp's threads and connections at once; its dispatcher would otherwise keep the JVM up for a minute. */

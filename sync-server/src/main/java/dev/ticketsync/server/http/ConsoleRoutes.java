@@ -63,10 +63,7 @@ public final class ConsoleRoutes {
     }
 
     private void devices(Context ctx) {
-        Set<String> connected = events.streams().stream()
-                .map(EventHub.Stream::clientId)
-                .filter(id -> id != null)
-                .collect(Collectors.toSet());
+        Set<String> connected = connectedDevices();
         List<Map<String, Object>> items = new ArrayList<>();
         long head = database.read(changeLog::head);
         for (DeviceRows.DeviceRow device : database.read(devices::all)) {
@@ -85,6 +82,14 @@ public final class ConsoleRoutes {
         JsonBodies.page(ctx, items, (long) items.size(), null);
     }
 
+    /** The devices with an open event stream ("online now"); one device may hold more than one stream. */
+    private Set<String> connectedDevices() {
+        return events.streams().stream()
+                .map(EventHub.Stream::clientId)
+                .filter(id -> id != null)
+                .collect(Collectors.toSet());
+    }
+
     private void rejections(Context ctx) {
         int limit = QueryParams.of(ctx, Set.of("limit")).intIn("limit", 1, 500, 100);
         JsonBodies.page(ctx, database.read(c -> devices.recentRejections(c, limit)), null, null);
@@ -93,6 +98,7 @@ public final class ConsoleRoutes {
     private Map<String, Object> stats() {
         Map<String, Object> body = new LinkedHashMap<>(database.read(statsRows::read));
         body.put("connectedStreams", events.streams().size());
+        body.put("connectedDevices", connectedDevices().size());
         body.put("pushesPerMinute", stats.pushesLastMinute());
         body.put("pullsPerMinute", stats.pullsLastMinute());
         body.put("mutationsAccepted", stats.accepted());

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -22,38 +24,62 @@ public final class AuditRows {
 
     private static final TypeReference<TreeMap<String, ValueChange>> CHANGES = new TypeReference<>() {};
 
-    /** Which entries to list; null fields match everything. */
-    public record Filter(UUID ticketId, String actor, AuditAction action, Instant since, long afterSeq, int limit) {}
+    /**
+     * Which entries to list; null fields match everything. {@code since} is inclusive, {@code until} exclusive.
+     * {@code cursor} is the seq of the last entry already seen: the page continues after it (oldest first) or before
+     * it ({@code newestFirst}, what a person browsing the log wants to see first).
+     */
+    public record Filter(
+            UUID ticketId,
+            String actor,
+            AuditAction action,
+            Instant since,
+            Instant until,
+            Long cursor,
+            boolean newestFirst,
+            int limit) {}
 
-    public List<AuditEntry> page(Connection c, Filter f) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE seq > ?");
-        List<Object> params = new ArrayList<>(List.of(f.afterSeq()));
+    /** An entry as listed for people: with the key of its ticket (null when it has none, or no longer has one). */
+    public record Listed(AuditEntry entry, String ticketKey) {}
+
+    public List<Listed> page(Connection c, Filter f) throws SQLException {
+        StringBuilder sql = new StringBuilder("""
+                SELECT a.*, t.ticket_key FROM audit_log a LEFT JOIN tickets t ON t.id = a.ticket_id WHERE 1 = 1""");
+        List<Object> params = new ArrayList<>();
+        if (f.cursor() != null) {
+            sql.append(f.newestFirst() ? " AND a.seq < ?" : " AND a.seq > ?");
+            params.add(f.cursor());
+        }
         if (f.ticketId() != null) {
-            sql.append(" AND ticket_id = ?");
+            sql.append(" AND a.ticket_id = ?");
             params.add(f.ticketId());
         }
         if (f.actor() != null) {
-            sql.append(" AND actor = ?");
+            sql.append(" AND a.actor = ?");
             params.add(f.actor());
         }
         if (f.action() != null) {
-            sql.append(" AND action = ?");
+            sql.append(" AND a.action = ?");
             params.add(f.action().name());
         }
         if (f.since() != null) {
-            sql.append(" AND at >= ?");
-            params.add(java.time.OffsetDateTime.ofInstant(f.since(), java.time.ZoneOffset.UTC));
+            sql.append(" AND a.at >= ?");
+            params.add(OffsetDateTime.ofInstant(f.since(), ZoneOffset.UTC));
         }
-        sql.append(" ORDER BY seq LIMIT ?");
+        if (f.until() != null) {
+            sql.append(" AND a.at < ?");
+            params.add(OffsetDateTime.ofInstant(f.until(), ZoneOffset.UTC));
+        }
+        sql.append(f.newestFirst() ? " ORDER BY a.seq DESC LIMIT ?" : " ORDER BY a.seq LIMIT ?");
         params.add(f.limit());
-        List<AuditEntry> entries = new ArrayList<>();
+        List<Listed> entries = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 s.setObject(i + 1, params.get(i));
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    entries.add(entry(r));
+                    entries.add(new Listed(entry(r), r.getString("ticket_key")));
                 }
             }
         }

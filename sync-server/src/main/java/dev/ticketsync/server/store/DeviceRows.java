@@ -27,13 +27,14 @@ public final class DeviceRows {
             long cursor,
             Instant revokedAt) {}
 
-    /** A stored rejection, for the admin console. */
+    /** A stored rejection, for the admin console; {@code ticketKey} is null when the ticket was never created. */
     public record RejectionRow(
             UUID clientId,
             long mutationId,
             String user,
             String command,
             UUID ticketId,
+            String ticketKey,
             String code,
             String message,
             Instant at) {}
@@ -153,8 +154,9 @@ public final class DeviceRows {
 
     public List<RejectionRow> recentRejections(Connection c, int limit) throws SQLException {
         List<RejectionRow> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT * FROM mutations WHERE status = 'rejected' ORDER BY at DESC, mutation_id DESC LIMIT ?")) {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT m.*, t.ticket_key FROM mutations m LEFT JOIN tickets t ON t.id = m.ticket_id
+                WHERE m.status = 'rejected' ORDER BY m.at DESC, m.mutation_id DESC LIMIT ?""")) {
             s.setInt(1, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -164,6 +166,7 @@ public final class DeviceRows {
                             r.getString("user_login"),
                             r.getString("command"),
                             Rows.uuid(r, "ticket_id"),
+                            r.getString("ticket_key"),
                             r.getString("code"),
                             r.getString("message"),
                             Rows.instant(r, "at")));

@@ -2,11 +2,20 @@ package dev.ticketsync.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.server.TestDatabases;
 import dev.ticketsync.server.TestServer;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** What admins and leads do in the console: users, tokens, devices, rejections, stats, metrics, backups. */
 class AdminConsoleTest {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestServer server;
 
     @BeforeAll
@@ -112,6 +122,65 @@ class AdminConsoleTest {
                         .status())
                 .isEqualTo(200);
         assertThat(alice.get("/api/v1/sync/pull?clientId=" + clientId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_device_with_an_open_event_stream_is_online_now_and_its_rejection_names_the_ticket_key() throws Exception {
+        TestServer.Client bob = server.as("bob");
+        UUID clientId = UUID.randomUUID();
+        TestServer.Response created = bob.post("/api/v1/tickets", "{\"title\":\"Rejection probe\"}");
+        String ticket = created.json().get("id").asText();
+        String key = created.json().get("key").asText();
+        TestServer.Response push = bob.post(
+                "/api/v1/sync/push",
+                "{\"clientId\":\"" + clientId + "\",\"mutations\":[{\"mutationId\":1,\"command\":\"transition\","
+                        + "\"args\":{\"ticketId\":\"" + ticket + "\",\"to\":\"closed\"}}]}");
+        assertThat(push.status()).isEqualTo(200);
+        TestServer.Client carol = server.as("carol");
+        assertThat(device(carol, clientId).get("connected").asBoolean()).isFalse();
+
+        HttpRequest events = HttpRequest.newBuilder(URI.create(server.url("/api/v1/sync/events?clientId=" + clientId)))
+                .header("Authorization", "Bearer " + bob.token())
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<InputStream> stream = HTTP.sendAsync(events, HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, TimeUnit.SECONDS);
+        InputStream open = stream.body();
+        try {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(
+                                    device(carol, clientId).get("connected").asBoolean())
+                            .isTrue());
+            assertThat(carol.get("/api/v1/admin/stats")
+                            .json()
+                            .get("connectedDevices")
+                            .asLong())
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            open.close();
+        }
+
+        JsonNode rejection = null;
+        for (JsonNode item : carol.get("/api/v1/admin/rejections").json().get("items")) {
+            if (item.get("clientId").asText().equals(clientId.toString())) {
+                rejection = item;
+            }
+        }
+        assertThat(rejection).isNotNull();
+        assertThat(rejection.get("ticketKey").asText()).isEqualTo(key);
+        assertThat(rejection.get("user").asText()).isEqualTo("bob");
+        assertThat(rejection.get("code").asText()).isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    private static JsonNode device(TestServer.Client lead, UUID clientId) {
+        for (JsonNode item : lead.get("/api/v1/admin/devices").json().get("items")) {
+            if (item.get("clientId").asText().equals(clientId.toString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("device " + clientId + " is not listed");
     }
 
     @Test

@@ -115,7 +115,15 @@ class BadCommandRequestTest {
                         .as("carol"),
                 get("audit: bad since", "/api/v1/audit?since=yesterday", "since")
                         .as("carol"),
-                get("audit: ticket not a UUID", "/api/v1/audit?ticket=OPS-1", "ticket")
+                get("audit: bad until", "/api/v1/audit?until=tomorrow", "until").as("carol"),
+                get(
+                                "audit: until before since",
+                                "/api/v1/audit?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z",
+                                "until")
+                        .as("carol"),
+                get("audit: unknown order", "/api/v1/audit?order=random", "order")
+                        .as("carol"),
+                get("audit: unknown ticket key", "/api/v1/audit?ticket=OPS-999999", "ticket")
                         .as("carol"),
                 auth("login: missing password", "/api/v1/auth/login", "{\"login\":\"alice\"}", "password")
                         .as(null),
