@@ -210,14 +210,16 @@ public final class AuditBrowserViewModel {
                 scheduler.ui(() -> show(page, result));
             } catch (IOException | RuntimeException e) {
                 scheduler.ui(() -> {
-                    if (page == query) {
-                        // Rows left from an earlier search would read as the answer to this one.
-                        rows.clear();
-                        hasOlder.set(false);
-                        hasNewer.set(!newerPages.isEmpty());
-                        pageInfo.set("");
-                        error.set(ConsoleText.failure(e));
+                    if (page != query) {
+                        return; // a newer search or page replaced this one: its answer is what counts
                     }
+                    // Rows left from an earlier search would read as the answer to this one.
+                    rows.clear();
+                    nextBefore = null;
+                    hasOlder.set(false);
+                    hasNewer.set(!newerPages.isEmpty());
+                    pageInfo.set("");
+                    error.set(ConsoleText.failure(e));
                     loading.set(false);
                 });
             }
