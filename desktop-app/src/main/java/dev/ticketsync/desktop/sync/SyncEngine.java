@@ -168,6 +168,11 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /** The signed-in HTTP client this engine syncs with (the admin console reads through the same session). */
+    public SyncClient client() {
+        return client;
+    }
+
     private void push() throws IOException {
         UUID clientId = replica.clientId();
         while (true) {

@@ -2,6 +2,7 @@ package dev.ticketsync.desktop.ui;
 
 import dev.ticketsync.desktop.notify.WatchAlerts;
 import dev.ticketsync.desktop.replica.Replica;
+import dev.ticketsync.desktop.sync.AdminClient;
 import dev.ticketsync.desktop.sync.SyncEngine;
 import dev.ticketsync.desktop.ui.common.PageView;
 import dev.ticketsync.desktop.ui.common.Scheduler;
@@ -37,6 +38,9 @@ public record MainWindow(MainViewModel model, MainView view, ConflictInboxViewMo
                 conflictView.focus();
             }
         });
+        if (model.canUseConsole()) {
+            ConsolePages.add(pages, new AdminClient(engine.client()), scheduler);
+        }
         MainView view = new MainView(model, pages);
         engine.onStatus(model::syncStatus);
         // Reading which tickets are mine takes a moment on a big replica: not on the JavaFX thread.

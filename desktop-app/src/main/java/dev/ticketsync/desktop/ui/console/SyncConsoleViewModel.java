@@ -23,6 +23,8 @@ import javafx.collections.ObservableList;
  */
 public final class SyncConsoleViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncConsoleViewModel.class);
+
     /** How many recent rejections the console lists. */
     static final int REJECTIONS = 200;
 
@@ -163,6 +165,7 @@ public final class SyncConsoleViewModel {
     }
 
     private void fail(Exception failure, Instant now) {
+        LOG.warn("sync console refresh failed", failure);
         String age = lastGoodRead == null
                 ? "nothing loaded yet"
                 : "showing data from " + ConsoleText.clock(lastGoodRead, zone);
