@@ -1,7 +1,7 @@
 package dev.ticketsync.bench.env;
 
 import dev.ticketsync.bench.BenchOptions;
-import dev.ticketsync.bench.data.DataGenerator;
+import dev.ticketsync.bench.workload.DataGenerator;
 import dev.ticketsync.desktop.profile.ProfileDirectory;
 import dev.ticketsync.desktop.sync.SyncClient;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.ticketsync.bench.env;
 
-import dev.ticketsync.bench.data.DataGenerator;
-import dev.ticketsync.bench.data.TicketScript;
+import dev.ticketsync.bench.workload.DataGenerator;
+import dev.ticketsync.bench.workload.TicketScript;
 import dev.ticketsync.model.command.Command;
 import dev.ticketsync.model.domain.Role;
 import dev.ticketsync.model.domain.Status;

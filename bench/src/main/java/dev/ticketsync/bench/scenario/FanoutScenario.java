@@ -1,12 +1,12 @@
 package dev.ticketsync.bench.scenario;
 
-import dev.ticketsync.bench.data.DataGenerator;
 import dev.ticketsync.bench.env.BenchServer;
 import dev.ticketsync.bench.env.BenchSession;
 import dev.ticketsync.bench.env.Futures;
 import dev.ticketsync.bench.report.BenchResult;
 import dev.ticketsync.bench.report.Percentiles;
 import dev.ticketsync.bench.report.ResultKey;
+import dev.ticketsync.bench.workload.DataGenerator;
 import dev.ticketsync.desktop.sync.SyncClient;
 import dev.ticketsync.model.command.Command;
 import dev.ticketsync.model.json.CommandCodec;

@@ -1,11 +1,11 @@
 package dev.ticketsync.bench.scenario;
 
-import dev.ticketsync.bench.data.QueryMix;
 import dev.ticketsync.bench.env.BenchDevice;
 import dev.ticketsync.bench.env.BenchSession;
 import dev.ticketsync.bench.report.BenchResult;
 import dev.ticketsync.bench.report.Percentiles;
 import dev.ticketsync.bench.report.ResultKey;
+import dev.ticketsync.bench.workload.QueryMix;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
