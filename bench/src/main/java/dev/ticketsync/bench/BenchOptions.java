@@ -45,6 +45,7 @@ public record BenchOptions(
               --only NAME               run only these scenarios (repeat or separate with commas): %s
               --desktop-jar JAR         the desktop app for coldstart (default: desktop-app/target/ticketsync-desktop.jar)
             Prints a table and, last, one JSON line; also writes bench/target/bench-result.json.
+            Environment: TICKETSYNC_BENCH_DESKTOP_OPTS adds JVM options to the desktop app under test (e.g. a JFR recording).
             """.formatted(String.join(", ", SCENARIOS));
 
     public boolean runs(String scenario) {

@@ -76,11 +76,26 @@ public final class DesktopLaunch {
         return display != null && !display.isBlank();
     }
 
+    /** Extra JVM options for the app under test, e.g. a flight recording to see what its start spends time on. */
+    public static final String EXTRA_OPTIONS_ENV = "TICKETSYNC_BENCH_DESKTOP_OPTS";
+
+    public static List<String> extraOptions(Map<String, String> env) {
+        String options = env.getOrDefault(EXTRA_OPTIONS_ENV, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     /** The app opening {@code login}'s profile under {@code dataDir}, quitting once its list is shown. */
     public static List<String> desktopCommand(
-            Path desktopJar, Path monocleJar, boolean display, String serverUrl, String login, Path dataDir) {
+            Path desktopJar,
+            Path monocleJar,
+            boolean display,
+            List<String> extraOptions,
+            String serverUrl,
+            String login,
+            Path dataDir) {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.java().toString());
+        command.addAll(extraOptions);
         if (!display) {
             command.addAll(headlessFlags());
         }

@@ -52,7 +52,13 @@ public final class ColdStartScenario implements Scenario {
         session.progress(String.format(
                 "coldstart: desktop app %s, %d run(s)…", display ? "on DISPLAY" : "headless (Monocle)", runs));
         List<String> command = DesktopLaunch.desktopCommand(
-                desktopJar, monocle, display, session.server().url(), BenchSession.OBSERVER, session.desktopDataDir());
+                desktopJar,
+                monocle,
+                display,
+                DesktopLaunch.extraOptions(System.getenv()),
+                session.server().url(),
+                BenchSession.OBSERVER,
+                session.desktopDataDir());
         double[] app = new double[runs];
         for (int i = 0; i < runs; i++) {
             app[i] = ChildJvm.time(command, DesktopLaunch.LIST_SHOWN, logs.resolve("desktop-" + i + ".log"), LIMIT);

@@ -16,6 +16,7 @@ import dev.ticketsync.model.protocol.PullResponse;
 import dev.ticketsync.model.protocol.PushRequest;
 import dev.ticketsync.model.protocol.PushResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,11 @@ public final class FanoutScenario implements Scenario {
         int devices = session.options().fanoutDevices();
         long durationMs = session.options().fanoutDuration().toMillis();
         String url = session.server().url();
+        // The desktop's SyncClient timeouts (a device gives up on a push after a minute, not OkHttp's default 10 s),
+        // and a pool that keeps every device's connection alive.
         OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
                 .connectionPool(new ConnectionPool(devices + 8, 1, TimeUnit.MINUTES))
                 .build();
         Map<String, String> tokens = new HashMap<>();

@@ -18,7 +18,8 @@ class DesktopLaunchTest {
 
     @Test
     void without_a_display_the_app_runs_on_monocle_beside_its_own_jar() {
-        List<String> command = DesktopLaunch.desktopCommand(JAR, MONOCLE, false, "http://127.0.0.1:4567", "bob", DATA);
+        List<String> command =
+                DesktopLaunch.desktopCommand(JAR, MONOCLE, false, List.of(), "http://127.0.0.1:4567", "bob", DATA);
 
         assertThat(command.get(0)).endsWith(File.separator + "java");
         assertThat(command).containsAll(DesktopLaunch.headlessFlags());
@@ -31,10 +32,21 @@ class DesktopLaunchTest {
 
     @Test
     void with_a_display_the_app_starts_as_users_start_it() {
-        List<String> command = DesktopLaunch.desktopCommand(JAR, null, true, "http://h:1", "bob", DATA);
+        List<String> command = DesktopLaunch.desktopCommand(JAR, null, true, List.of(), "http://h:1", "bob", DATA);
 
         assertThat(command).doesNotContain("-Dglass.platform=Monocle");
         assertThat(command).containsSubsequence("-jar", JAR.toString(), "--server");
+    }
+
+    @Test
+    void extra_jvm_options_come_from_the_environment_before_the_main_class() {
+        List<String> extra = DesktopLaunch.extraOptions(
+                Map.of(DesktopLaunch.EXTRA_OPTIONS_ENV, " -XX:StartFlightRecording=filename=/tmp/app.jfr  -Xmx512m "));
+        List<String> command = DesktopLaunch.desktopCommand(JAR, MONOCLE, false, extra, "http://h:1", "bob", DATA);
+
+        assertThat(extra).containsExactly("-XX:StartFlightRecording=filename=/tmp/app.jfr", "-Xmx512m");
+        assertThat(command).containsSubsequence("-Xmx512m", "-cp");
+        assertThat(DesktopLaunch.extraOptions(Map.of())).isEmpty();
     }
 
     @Test
