@@ -1,6 +1,7 @@
 package dev.ticketsync.bench;
 
 import dev.ticketsync.bench.coldstart.DesktopLaunch;
+import dev.ticketsync.bench.env.ProcessCpu;
 import dev.ticketsync.bench.report.Scorecard;
 import dev.ticketsync.bench.report.TableFormat;
 import java.io.IOException;
@@ -37,12 +38,13 @@ public final class BenchMain {
 
     static int run(BenchOptions options, PrintStream out) throws Exception {
         out.printf(
-                "TicketSync bench: %,d tickets, %,d comments%s; %d cores, Java %s%n",
+                "TicketSync bench: %,d tickets, %,d comments%s; %d cores, Java %s, load average %.1f%n",
                 options.tickets(),
                 options.comments(),
                 options.quick() ? " (quick)" : "",
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                ProcessCpu.loadAverage());
         BenchRun.Outcome outcome = new BenchRun(options, out).run();
         Path file = resultFile();
         try {
@@ -52,7 +54,9 @@ public final class BenchMain {
         }
         out.println();
         out.print(TableFormat.render(Scorecard.rows(outcome.result())));
-        out.printf("%nran in %.1f s; figures also in %s%n", outcome.seconds(), file);
+        out.printf(
+                "%nran in %.1f s (%.1f s CPU in the bench's JVM, load average %.1f at the end); figures also in %s%n",
+                outcome.seconds(), ProcessCpu.seconds(), ProcessCpu.loadAverage(), file);
         outcome.failures().forEach(failure -> out.println("FAILED " + failure));
         out.println(outcome.result().toJsonLine());
         out.flush();

@@ -1,6 +1,7 @@
 package dev.ticketsync.bench;
 
 import dev.ticketsync.bench.env.BenchSession;
+import dev.ticketsync.bench.env.ProcessCpu;
 import dev.ticketsync.bench.report.BenchResult;
 import dev.ticketsync.bench.report.ResultKey;
 import dev.ticketsync.bench.scenario.BootstrapScenario;
@@ -54,10 +55,15 @@ final class BenchRun {
                     continue;
                 }
                 long scenarioStarted = System.nanoTime();
+                double cpuBefore = ProcessCpu.seconds();
                 try {
                     scenario.run(session, result);
                     session.progress(String.format(
-                            "%s done in %.1f s", scenario.name(), (System.nanoTime() - scenarioStarted) / 1e9));
+                            "%s done in %.1f s (%.1f s CPU in this JVM, load average %.1f)",
+                            scenario.name(),
+                            (System.nanoTime() - scenarioStarted) / 1e9,
+                            ProcessCpu.seconds() - cpuBefore,
+                            ProcessCpu.loadAverage()));
                 } catch (Exception e) {
                     failures.add(scenario.name() + ": " + e);
                     session.progress(scenario.name() + " FAILED: " + e);

@@ -16,4 +16,9 @@ public final class ProcessCpu {
         }
         return Double.NaN;
     }
+
+    /** The machine's load average over the last minute (runnable processes; above the core count means waiting). */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
 }
