@@ -1,8 +1,10 @@
 package dev.ticketsync.bench.workload;
 
 import dev.ticketsync.model.domain.TicketType;
+import dev.ticketsync.model.domain.WireName;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Text that reads like a helpdesk's: titles, descriptions of about 400 characters and comments of about 200, built from
@@ -10,46 +12,58 @@ import java.util.Random;
  */
 final class HelpdeskText {
 
-    record Topic(String subject, List<String> tags, TicketType type) {}
+    record Topic(String subject, List<String> tags, TicketType type) {
 
-    static final List<Topic> TOPICS = List.of(
-            new Topic("VPN", List.of("vpn", "network"), TicketType.INCIDENT),
-            new Topic("Wi-Fi in building B", List.of("wifi", "network"), TicketType.INCIDENT),
-            new Topic("Outlook", List.of("email"), TicketType.INCIDENT),
-            new Topic("Shared mailbox", List.of("email", "access"), TicketType.REQUEST),
-            new Topic("SSO login", List.of("sso", "access"), TicketType.INCIDENT),
-            new Topic("Laptop", List.of("hardware"), TicketType.REQUEST),
-            new Topic("Printer on floor 3", List.of("printer", "hardware"), TicketType.INCIDENT),
-            new Topic("Payroll export", List.of("finance", "reporting"), TicketType.PROBLEM),
-            new Topic("CRM dashboard", List.of("crm", "reporting"), TicketType.INCIDENT),
-            new Topic("Deployment pipeline", List.of("ci", "devops"), TicketType.PROBLEM),
-            new Topic("Staging database", List.of("database", "devops"), TicketType.INCIDENT),
-            new Topic("New starter account", List.of("onboarding", "access"), TicketType.TASK),
-            new Topic("MFA token", List.of("mfa", "access"), TicketType.REQUEST),
-            new Topic("Video conferencing", List.of("meetings"), TicketType.INCIDENT),
-            new Topic("Backup job", List.of("backup", "devops"), TicketType.PROBLEM),
-            new Topic("Phone extension", List.of("telephony"), TicketType.REQUEST),
-            new Topic("Expense app", List.of("finance", "mobile"), TicketType.INCIDENT),
-            new Topic("Intranet search", List.of("intranet"), TicketType.PROBLEM),
-            new Topic("Docking station", List.of("hardware", "desk"), TicketType.REQUEST),
-            new Topic("Certificate renewal", List.of("security", "devops"), TicketType.TASK));
+        /** {@code "subject | tag tag | type"}: one line per topic keeps the table readable. */
+        static Topic of(String line) {
+            String[] parts = line.split("\\|");
+            return new Topic(
+                    parts[0].strip(),
+                    List.of(parts[1].strip().split(" ")),
+                    WireName.parse(TicketType.class, parts[2].strip()).orElseThrow());
+        }
+    }
+
+    static final List<Topic> TOPICS = Stream.of(
+                    "Remote access gateway | vpn network | incident",
+                    "Guest Wi-Fi on the 2nd floor | wifi network | incident",
+                    "Mail client | email | incident",
+                    "Team inbox for customer care | email access | request",
+                    "Single sign-on portal | sso access | incident",
+                    "Replacement notebook | hardware | request",
+                    "Label printer in the warehouse | printer hardware | incident",
+                    "Month-end payroll file | finance reporting | problem",
+                    "Sales forecast dashboard | crm reporting | incident",
+                    "Build and release job | ci devops | problem",
+                    "Test environment database | database devops | incident",
+                    "Account for a new hire | onboarding access | task",
+                    "Authenticator app enrolment | mfa access | request",
+                    "Conference room screen sharing | meetings | incident",
+                    "Nightly file server backup | backup devops | problem",
+                    "Desk phone number change | telephony | request",
+                    "Travel expense app | finance mobile | incident",
+                    "Intranet search results | intranet | problem",
+                    "USB-C dock at hot desks | hardware desk | request",
+                    "TLS certificate for the shop | security devops | task")
+            .map(Topic::of)
+            .toList();
 
     static final List<String> EXTRA_TAGS =
             List.of("urgent", "vip", "remote", "regression", "customer", "q3-audit", "known-issue", "windows", "macos");
 
     static final List<String> PROBLEMS = List.of(
-            "drops every few minutes",
-            "is very slow since this morning",
-            "fails with an authentication error",
-            "does not start after the update",
-            "shows an empty page",
-            "needs access for the new team",
-            "times out for remote staff",
-            "reports wrong totals",
-            "asks for the password again and again",
-            "stopped syncing overnight",
-            "crashes when opening attachments",
-            "is unreachable from the warehouse");
+            "keeps disconnecting",
+            "has been crawling since 8:00",
+            "rejects valid credentials",
+            "will not launch after patching",
+            "loads a blank screen",
+            "must be opened up for the audit team",
+            "hangs for people working from home",
+            "shows totals that do not add up",
+            "prompts for a password in a loop",
+            "has not synced since yesterday",
+            "crashes on opening PDFs",
+            "cannot be reached from the warehouse");
 
     private static final List<String> PLACES = List.of(
             "Berlin office",
@@ -111,11 +125,11 @@ final class HelpdeskText {
             "Scheduled a call with the {team} lead for tomorrow morning.");
 
     static final List<String> RESOLUTIONS = List.of(
-            "Renewed the expired certificate on the gateway.",
-            "Rolled out the fixed client version to every laptop.",
-            "Granted the missing group membership and verified access.",
-            "Replaced the faulty dock; user confirmed it works.",
-            "Corrected the export mapping; totals match again.");
+            "Swapped the expired gateway certificate for a new one.",
+            "Pushed the patched client to every notebook via the software centre.",
+            "Added the user to the missing group; access verified together.",
+            "Exchanged the broken dock, the user is working again.",
+            "Fixed the column mapping of the export; the numbers reconcile now.");
 
     static final List<String> CANCEL_REASONS =
             List.of("Duplicate of an older ticket", "Raised by mistake", "No longer needed after the reorg");

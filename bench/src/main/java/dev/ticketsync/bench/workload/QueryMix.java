@@ -22,7 +22,7 @@ public final class QueryMix {
             "status:waiting,on_hold");
 
     private static final List<String> COMMON_WORDS =
-            List.of("vpn", "printer", "timeout", "certificate", "slow", "outlook", "access", "laptop");
+            List.of("printer", "timeout", "certificate", "slow", "gateway", "dashboard", "access", "backup");
     private static final List<String> RARE_WORDS = List.of("\"error e-4411\"", "lisbon", "vx-1234", "board room");
     private static final List<String> ABSENT_WORDS = List.of("kubernetes", "zebra", "\"quantum flux\"");
     private static final List<String> STATUSES =
