@@ -21,8 +21,7 @@ public final class ReplicaDatabase implements AutoCloseable {
     }
 
     public static ReplicaDatabase open(Path directory) throws SQLException {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("replica")
-                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+        String url = url(directory);
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/replica")
@@ -33,6 +32,12 @@ public final class ReplicaDatabase implements AutoCloseable {
         Connection connection = DriverManager.getConnection(url, "sa", "");
         connection.setAutoCommit(false);
         return new ReplicaDatabase(connection);
+    }
+
+    /** The JDBC URL of the replica in {@code directory}; a second connection in this JVM must use exactly this one. */
+    public static String url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("replica")
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** The one connection; callers hold the replica's lock while using it. */

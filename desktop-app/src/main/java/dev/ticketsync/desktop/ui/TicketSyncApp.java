@@ -34,6 +34,9 @@ public final class TicketSyncApp extends Application {
         if (startup.screenshot() != null) {
             Screenshot.whenSynced(window.scene(), startup.engine(), startup.screenshot(), window.model());
         }
+        if (ListShownProbe.requested()) {
+            ListShownProbe.exitWhenShown(window.scene(), window.model());
+        }
     }
 
     @Override
