@@ -23,7 +23,8 @@ final class TermIndex {
 
     void add(int doc, Collection<String> docTerms) {
         for (String term : docTerms) {
-            postings[idOf(term)].add(doc);
+            int id = idOf(term); // may grow the arrays: look them up after
+            postings[id].add(doc);
         }
     }
 

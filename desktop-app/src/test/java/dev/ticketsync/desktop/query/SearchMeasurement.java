@@ -39,6 +39,7 @@ public final class SearchMeasurement {
             case "before" -> before(dir);
             case "load" -> load(dir);
             case "probe" -> probe(dir);
+            case "after" -> after(dir);
             default -> throw new IllegalArgumentException("mode: build | before");
         }
     }
@@ -146,6 +147,48 @@ public final class SearchMeasurement {
         }
     }
 
+    /** The list over TicketSearch: open (tickets only), text indexed in the background, then queries. */
+    private static void after(Path dir) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        try (Replica replica = open(dir)) {
+            long opened = millis(start);
+            long openCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+            long searchStart = System.nanoTime();
+            long searchCpu = threads.getCurrentThreadCpuTime();
+            try (TicketSearch search = TicketSearch.open(replica)) {
+                List<Ticket> first = search.search("", ME);
+                long usable = millis(start);
+                long usableCpu = (threads.getCurrentThreadCpuTime() - searchCpu) / 1_000_000;
+                System.out.printf(
+                        "after: cold start: replica open %d ms (%d ms cpu); first list (%d rows) %d ms after start,"
+                                + " %d ms after open (this thread %d ms cpu)%n",
+                        opened, openCpu, first.size(), usable, millis(searchStart), usableCpu);
+                search.awaitTextReady(java.time.Duration.ofMinutes(5));
+                System.out.printf(
+                        "after: text index ready %d ms after start (%d ms after open): %s%n",
+                        millis(start), millis(searchStart), search.stats());
+                System.out.printf("after: heap with replica + search %s%n", heap());
+                List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
+                report("after", queries, text -> search.search(text, ME));
+                // The same answers as the scan, query by query.
+                List<Ticket> tickets = replica.tickets();
+                Map<UUID, String> comments = replica.commentText();
+                TicketQuery.Context context =
+                        new TicketQuery.Context(ME, replica.pendingTicketIds(), id -> comments.getOrDefault(id, ""));
+                int differ = 0;
+                for (SearchData.Query query : queries) {
+                    if (!scan(tickets, query.text(), context).equals(search.search(query.text(), ME))) {
+                        differ++;
+                        System.out.println("DIFFERENT: " + query.text());
+                    }
+                }
+                System.out.printf("after: %d of %d queries answer differently from the scan%n", differ, queries.size());
+            }
+        }
+    }
+
     /** What MainViewModel's filter did: parse, test every ticket, sort newest first. */
     static List<Ticket> scan(List<Ticket> tickets, String text, TicketQuery.Context context) {
         TicketQuery query = QueryParser.parse(text).query();
@@ -165,33 +208,48 @@ public final class SearchMeasurement {
 
     static void report(
             String label, List<SearchData.Query> queries, java.util.function.Function<String, List<Ticket>> run) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int warm = 0; warm < 2; warm++) {
             queries.forEach(query -> run.apply(query.text()));
         }
-        Map<String, List<Long>> byKind = new LinkedHashMap<>();
+        Map<String, List<Long>> wall = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (int round = 0; round < 3; round++) {
+        int rounds = 3;
+        for (int round = 0; round < rounds; round++) {
             for (SearchData.Query query : queries) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 int size = run.apply(query.text()).size();
                 long micros = (System.nanoTime() - start) / 1000;
-                byKind.computeIfAbsent(query.kind(), k -> new ArrayList<>()).add(micros);
-                byKind.computeIfAbsent("all", k -> new ArrayList<>()).add(micros);
+                long cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1000;
+                for (String kind : List.of(query.kind(), "all")) {
+                    wall.computeIfAbsent(kind, k -> new ArrayList<>()).add(micros);
+                    cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(cpuMicros);
+                }
                 rows.merge(query.kind(), (long) size, Long::sum);
             }
         }
-        byKind.forEach((kind, times) -> {
+        wall.forEach((kind, times) -> {
+            List<Long> cpuTimes = cpu.get(kind);
             times.sort(null);
+            cpuTimes.sort(null);
             System.out.printf(
-                    "%s: %-8s n=%3d p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms  avg rows %d%n",
+                    "%s: %-8s n=%3d wall p50 %7.2f p95 %7.2f max %7.2f ms | cpu p50 %7.2f p95 %7.2f ms | avg rows %s%n",
                     label,
                     kind,
-                    times.size() / 3,
-                    times.get(times.size() / 2) / 1000.0,
-                    times.get((int) Math.ceil(times.size() * 0.95) - 1) / 1000.0,
+                    times.size() / rounds,
+                    percentile(times, 0.50),
+                    percentile(times, 0.95),
                     times.get(times.size() - 1) / 1000.0,
-                    kind.equals("all") ? -1 : rows.get(kind) / times.size());
+                    percentile(cpuTimes, 0.50),
+                    percentile(cpuTimes, 0.95),
+                    kind.equals("all") ? "-" : rows.get(kind) / times.size());
         });
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.ceil(sorted.size() * p) - 1) / 1000.0;
     }
 
     static String heap() {
