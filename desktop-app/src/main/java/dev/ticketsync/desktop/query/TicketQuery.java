@@ -38,6 +38,18 @@ public record TicketQuery(
         return new TicketQuery(Set.of(), Set.of(), false, Set.of(), Set.of(), Set.of(), false, List.of());
     }
 
+    /** The same query with other free words (the index answers some words itself and leaves the rest to this). */
+    public TicketQuery withWords(List<String> otherWords) {
+        return new TicketQuery(statuses, assignees, unassigned, priorities, tags, types, pendingOnly, otherWords);
+    }
+
+    /** The lower-case text of a ticket that free words are looked for in (its comments aside). */
+    public static String searchText(Ticket ticket) {
+        return (ticket.displayKey() + " " + ticket.title() + " "
+                        + (ticket.description() == null ? "" : ticket.description()))
+                .toLowerCase(Locale.ROOT);
+    }
+
     public boolean matches(Ticket ticket, Context context) {
         if (!statuses.isEmpty() && !statuses.contains(ticket.status())) {
             return false;
@@ -64,9 +76,7 @@ public record TicketQuery(
             return false;
         }
         if (!words.isEmpty()) {
-            String text = (ticket.displayKey() + " " + ticket.title() + " "
-                            + (ticket.description() == null ? "" : ticket.description()))
-                    .toLowerCase(Locale.ROOT);
+            String text = searchText(ticket);
             String comments = null;
             for (String word : words) {
                 if (!text.contains(word)) {

@@ -178,20 +178,51 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /**
+     * Only the tickets with these ids, as {@link #tickets()} shows them (for keeping a search index current without
+     * reading every ticket); ids without a ticket are left out.
+     */
+    public synchronized List<Ticket> tickets(Collection<UUID> ids) {
+        return read(c -> {
+            Map<UUID, Ticket> found = new HashMap<>();
+            for (Ticket ticket : server.tickets(c, ids)) {
+                found.put(ticket.id(), ticket);
+            }
+            for (UUID id : ids) {
+                Overlay.TicketOverlay pending = overlay.get(id);
+                if (pending != null && pending.ticket() != null) {
+                    found.put(id, pending.ticket());
+                }
+            }
+            return new ArrayList<>(found.values());
+        });
+    }
+
     /** Each ticket's comment text (lower case, pending comments included), for free-text search in the list. */
     public synchronized Map<UUID, String> commentText() {
+        return read(c -> withPendingComments(server.commentText(c), overlay.ticketIds()));
+    }
+
+    /** Only these tickets' comment text, as {@link #commentText()} has it; tickets without comments are left out. */
+    public synchronized Map<UUID, String> commentText(Collection<UUID> ticketIds) {
         return read(c -> {
-            Map<UUID, String> text = new HashMap<>(server.commentText(c));
-            for (UUID id : overlay.ticketIds()) {
-                StringBuilder pending = new StringBuilder(text.getOrDefault(id, ""));
-                overlay.get(id)
-                        .comments()
-                        .forEach(comment -> pending.append(comment.body().toLowerCase(java.util.Locale.ROOT))
-                                .append('\n'));
-                text.put(id, pending.toString());
-            }
-            return text;
+            Set<UUID> pending = new HashSet<>(overlay.ticketIds());
+            pending.retainAll(ticketIds);
+            return withPendingComments(server.commentText(c, ticketIds), pending);
         });
+    }
+
+    private Map<UUID, String> withPendingComments(Map<UUID, String> serverText, Set<UUID> pendingIds) {
+        Map<UUID, String> text = new HashMap<>(serverText);
+        for (UUID id : pendingIds) {
+            StringBuilder pending = new StringBuilder(text.getOrDefault(id, ""));
+            overlay.get(id)
+                    .comments()
+                    .forEach(comment -> pending.append(comment.body().toLowerCase(java.util.Locale.ROOT))
+                            .append('\n'));
+            text.put(id, pending.toString());
+        }
+        return text;
     }
 
     public synchronized Set<String> watchers(UUID ticketId) {

@@ -1,7 +1,7 @@
 package dev.ticketsync.desktop.ui.main;
 
 import dev.ticketsync.desktop.query.QueryParser;
-import dev.ticketsync.desktop.query.TicketQuery;
+import dev.ticketsync.desktop.query.TicketSearch;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.desktop.sync.SyncStatus;
 import dev.ticketsync.desktop.ui.common.Scheduler;
@@ -62,9 +62,8 @@ public final class MainViewModel {
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper();
     private final TicketActions actions;
     private final SavedViews savedViews;
-    private volatile List<Ticket> all = List.of();
+    private volatile TicketSearch search;
     private volatile Set<UUID> pending = Set.of();
-    private volatile Map<UUID, String> commentText = Map.of();
     private final java.util.concurrent.atomic.AtomicBoolean replacing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean reloadQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -78,7 +77,6 @@ public final class MainViewModel {
         this.savedViews = new SavedViews(replica);
         query.addListener((observable, before, now) -> applyQuery());
         selected.addListener((observable, before, now) -> loadDetail(now));
-        replica.onChange(ids -> reload());
     }
 
     public StringProperty queryProperty() {
@@ -182,8 +180,9 @@ public final class MainViewModel {
     }
 
     /**
-     * Loads every ticket from the replica (in the background) and re-applies the query. Calls while a load is queued
-     * coalesce into it, so a burst of pulled pages costs one reload, not one per page.
+     * Brings the list up to date with the replica (in the background; the first call opens the search, which reads
+     * every ticket) and re-applies the query. The search calls it again after each change it took in. Calls while a
+     * load is queued coalesce into it, so a burst of pulled pages costs one reload, not one per page.
      */
     public void reload() {
         if (!reloadQueued.compareAndSet(false, true)) {
@@ -191,29 +190,33 @@ public final class MainViewModel {
         }
         scheduler.background(() -> {
             reloadQueued.set(false);
-            List<Ticket> tickets = replica.tickets();
-            Set<UUID> unsynced = replica.pendingTicketIds();
-            Map<UUID, String> comments = replica.commentText();
+            TicketSearch current = search();
+            current.refresh();
+            Set<UUID> unsynced = current.pending();
             scheduler.ui(() -> {
-                all = tickets;
                 pending = unsynced;
-                commentText = comments;
                 refreshRows();
-                Ticket current = selected.get();
-                if (current != null) {
-                    tickets.stream()
-                            .filter(t -> t.id().equals(current.id()))
-                            .findFirst()
-                            .ifPresent(fresh -> {
-                                if (!fresh.equals(current)) {
-                                    selected.set(fresh);
-                                } else {
-                                    loadDetail(fresh);
-                                }
-                            });
+                Ticket shown = selected.get();
+                if (shown != null) {
+                    current.ticket(shown.id()).ifPresent(fresh -> {
+                        if (!fresh.equals(shown)) {
+                            selected.set(fresh);
+                        } else {
+                            loadDetail(fresh);
+                        }
+                    });
                 }
             });
         });
+    }
+
+    /** The list's search, opened by the first load: it reads every ticket, then indexes comments in the background. */
+    private TicketSearch search() {
+        if (search == null) {
+            search = TicketSearch.open(replica, scheduler::background);
+            search.onChange(ids -> reload());
+        }
+        return search;
     }
 
     /** A new query: the list is sorted afresh, newest update first. */
@@ -240,14 +243,8 @@ public final class MainViewModel {
             return;
         }
         queryError.set("");
-        Map<UUID, String> comments = commentText;
-        TicketQuery.Context context = new TicketQuery.Context(me(), pending, id -> comments.getOrDefault(id, ""));
-        List<Ticket> matching = new ArrayList<>();
-        for (Ticket ticket : all) {
-            if (parsed.query().matches(ticket, context)) {
-                matching.add(ticket);
-            }
-        }
+        TicketSearch current = search;
+        List<Ticket> matching = new ArrayList<>(current == null ? List.of() : current.search(parsed.query(), me()));
         Comparator<Ticket> newest = Comparator.comparing(
                         Ticket::updatedAt, Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
                 .thenComparing(Ticket::id);

@@ -1,0 +1,266 @@
+package dev.ticketsync.desktop.query;
+
+import dev.ticketsync.desktop.replica.Replica;
+import dev.ticketsync.model.command.AddComment;
+import dev.ticketsync.model.command.Assign;
+import dev.ticketsync.model.domain.Ids;
+import dev.ticketsync.model.domain.Role;
+import dev.ticketsync.model.domain.Ticket;
+import dev.ticketsync.model.domain.Visibility;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Figures for DESIGN.md §9's local query and cold start rows, on a replica of 100k tickets + 300k comments. Not a
+ * test: run it by hand ({@code java -cp … SearchMeasurement build|before|after DIR}); each mode in a fresh JVM, so
+ * "cold" means cold.
+ */
+public final class SearchMeasurement {
+
+    private static final int TICKETS = 100_000;
+    private static final String ME = "alice";
+
+    private SearchMeasurement() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        Path dir = Path.of(args[1]);
+        switch (mode) {
+            case "build" -> build(dir);
+            case "before" -> before(dir);
+            case "load" -> load(dir);
+            case "probe" -> probe(dir);
+            case "after" -> after(dir);
+            default -> throw new IllegalArgumentException("mode: build | before");
+        }
+    }
+
+    static Replica open(Path dir) throws Exception {
+        return Replica.open(dir, "http://127.0.0.1:1", ME, Role.AGENT, Clock.systemUTC());
+    }
+
+    private static void build(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        SearchData data = new SearchData(42);
+        SearchData.Generated generated = data.generate(TICKETS);
+        long start = System.nanoTime();
+        try (Replica replica = open(dir)) {
+            SearchData.applyTo(replica, generated, 5000);
+            System.out.printf(
+                    "built %d tickets + %d comments in %d ms%n",
+                    generated.tickets().size(), generated.comments().size(), millis(start));
+            // Local, unsynced work on top: the pending overlay (is:pending, comments only this device has).
+            for (int i = 0; i < 300; i++) {
+                Ticket ticket = generated.tickets().get(i * 97);
+                if (i % 2 == 0) {
+                    replica.execute(new Assign(ticket.id(), ME));
+                } else {
+                    replica.execute(new AddComment(
+                            Ids.newId(), ticket.id(), "Local note " + data.text(150), Visibility.INTERNAL));
+                }
+            }
+        }
+    }
+
+    private static void probe(Path dir) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("replica"), "sa", "")) {
+            for (int round = 0; round < 4; round++) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                List<String> rows = new ArrayList<>();
+                long chars = 0;
+                try (var s = c.prepareStatement("SELECT data FROM tickets");
+                        var r = s.executeQuery()) {
+                    while (r.next()) {
+                        String d = r.getString(1);
+                        rows.add(d);
+                        chars += d.length();
+                    }
+                }
+                long read = threads.getCurrentThreadCpuTime() - cpu;
+                cpu = threads.getCurrentThreadCpuTime();
+                for (String d : rows) {
+                    dev.ticketsync.model.json.Json.lenient().readValue(d, Ticket.class);
+                }
+                long parse = threads.getCurrentThreadCpuTime() - cpu;
+                System.out.printf(
+                        "read %d rows %d chars: %d ms cpu; parse %d ms cpu%n",
+                        rows.size(), chars, read / 1_000_000, parse / 1_000_000);
+            }
+        }
+    }
+
+    private static void load(Path dir) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            try (Replica replica = open(dir)) {
+                System.out.printf(
+                        "open: %d ms wall, %d ms cpu%n",
+                        millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+                start = System.nanoTime();
+                cpu = threads.getCurrentThreadCpuTime();
+                int n = replica.tickets().size();
+                System.out.printf(
+                        "tickets %d: %d ms wall, %d ms cpu%n",
+                        n, millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+                start = System.nanoTime();
+                cpu = threads.getCurrentThreadCpuTime();
+                n = replica.commentText().size();
+                System.out.printf(
+                        "comment text %d: %d ms wall, %d ms cpu%n",
+                        n, millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+            }
+        }
+    }
+
+    /** Today's list: load every ticket and every ticket's comment text, then scan all of them per query. */
+    private static void before(Path dir) throws Exception {
+        long start = System.nanoTime();
+        try (Replica replica = open(dir)) {
+            long opened = millis(start);
+            List<Ticket> tickets = replica.tickets();
+            long ticketsLoaded = millis(start);
+            Set<UUID> pending = replica.pendingTicketIds();
+            Map<UUID, String> comments = replica.commentText();
+            long commentsLoaded = millis(start);
+            TicketQuery.Context context = new TicketQuery.Context(ME, pending, id -> comments.getOrDefault(id, ""));
+            List<Ticket> first = scan(tickets, "", context);
+            long firstList = millis(start);
+            System.out.printf(
+                    "before: cold start: replica open %d ms, tickets %d ms, comment text %d ms, first list (%d rows)"
+                            + " %d ms%n",
+                    opened, ticketsLoaded, commentsLoaded, first.size(), firstList);
+            System.out.printf("before: heap after load %s%n", heap());
+            List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
+            report("before", queries, query -> scan(tickets, query, context));
+        }
+    }
+
+    /** The list over TicketSearch: open (tickets only), text indexed in the background, then queries. */
+    private static void after(Path dir) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        try (Replica replica = open(dir)) {
+            long opened = millis(start);
+            long openCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+            long searchStart = System.nanoTime();
+            long searchCpu = threads.getCurrentThreadCpuTime();
+            try (TicketSearch search = TicketSearch.open(replica)) {
+                List<Ticket> first = search.search("", ME);
+                long usable = millis(start);
+                long usableCpu = (threads.getCurrentThreadCpuTime() - searchCpu) / 1_000_000;
+                System.out.printf(
+                        "after: cold start: replica open %d ms (%d ms cpu); first list (%d rows) %d ms after start,"
+                                + " %d ms after open (this thread %d ms cpu)%n",
+                        opened, openCpu, first.size(), usable, millis(searchStart), usableCpu);
+                search.awaitTextReady(java.time.Duration.ofMinutes(5));
+                System.out.printf(
+                        "after: text index ready %d ms after start (%d ms after open): %s%n",
+                        millis(start), millis(searchStart), search.stats());
+                System.out.printf("after: heap with replica + search %s%n", heap());
+                List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
+                report("after", queries, text -> search.search(text, ME));
+                // The same answers as the scan, query by query.
+                List<Ticket> tickets = replica.tickets();
+                Map<UUID, String> comments = replica.commentText();
+                TicketQuery.Context context =
+                        new TicketQuery.Context(ME, replica.pendingTicketIds(), id -> comments.getOrDefault(id, ""));
+                int differ = 0;
+                for (SearchData.Query query : queries) {
+                    if (!scan(tickets, query.text(), context).equals(search.search(query.text(), ME))) {
+                        differ++;
+                        System.out.println("DIFFERENT: " + query.text());
+                    }
+                }
+                System.out.printf("after: %d of %d queries answer differently from the scan%n", differ, queries.size());
+            }
+        }
+    }
+
+    /** What MainViewModel's filter did: parse, test every ticket, sort newest first. */
+    static List<Ticket> scan(List<Ticket> tickets, String text, TicketQuery.Context context) {
+        TicketQuery query = QueryParser.parse(text).query();
+        List<Ticket> matching = new ArrayList<>();
+        for (Ticket ticket : tickets) {
+            if (query.matches(ticket, context)) {
+                matching.add(ticket);
+            }
+        }
+        matching.sort(NEWEST);
+        return matching;
+    }
+
+    static final Comparator<Ticket> NEWEST = Comparator.comparing(
+                    Ticket::updatedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+            .thenComparing(Ticket::id);
+
+    static void report(
+            String label, List<SearchData.Query> queries, java.util.function.Function<String, List<Ticket>> run) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int warm = 0; warm < 2; warm++) {
+            queries.forEach(query -> run.apply(query.text()));
+        }
+        Map<String, List<Long>> wall = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        int rounds = 3;
+        for (int round = 0; round < rounds; round++) {
+            for (SearchData.Query query : queries) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                int size = run.apply(query.text()).size();
+                long micros = (System.nanoTime() - start) / 1000;
+                long cpuMicros = (threads.getCurrentThreadCpuTime() - cpuStart) / 1000;
+                for (String kind : List.of(query.kind(), "all")) {
+                    wall.computeIfAbsent(kind, k -> new ArrayList<>()).add(micros);
+                    cpu.computeIfAbsent(kind, k -> new ArrayList<>()).add(cpuMicros);
+                }
+                rows.merge(query.kind(), (long) size, Long::sum);
+            }
+        }
+        wall.forEach((kind, times) -> {
+            List<Long> cpuTimes = cpu.get(kind);
+            times.sort(null);
+            cpuTimes.sort(null);
+            System.out.printf(
+                    "%s: %-8s n=%3d wall p50 %7.2f p95 %7.2f max %7.2f ms | cpu p50 %7.2f p95 %7.2f ms | avg rows %s%n",
+                    label,
+                    kind,
+                    times.size() / rounds,
+                    percentile(times, 0.50),
+                    percentile(times, 0.95),
+                    times.get(times.size() - 1) / 1000.0,
+                    percentile(cpuTimes, 0.50),
+                    percentile(cpuTimes, 0.95),
+                    kind.equals("all") ? "-" : rows.get(kind) / times.size());
+        });
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.ceil(sorted.size() * p) - 1) / 1000.0;
+    }
+
+    static String heap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB used";
+    }
+
+    static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
