@@ -3,6 +3,7 @@ package dev.ticketsync.desktop.ui.account;
 import atlantafx.base.theme.Styles;
 import dev.ticketsync.desktop.ui.connect.FormParts;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -36,6 +37,7 @@ final class ChangePasswordDialog {
                         "Repeat the new password", repeat, model.repeatErrorProperty(), "repeat-password-error"),
                 FormParts.banner("password-problem", Feather.ALERT_CIRCLE, "form-problem", model.problemProperty()));
         form.setPrefWidth(380);
+        form.setPadding(new Insets(12, 16, 4, 16));
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);

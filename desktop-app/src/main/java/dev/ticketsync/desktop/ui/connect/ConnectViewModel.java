@@ -218,8 +218,8 @@ public final class ConnectViewModel {
         try {
             ServerAddress address = ServerAddress.parse(text);
             return address.sendsInClear()
-                    ? "Not encrypted: with http:// your password and tickets travel readable to "
-                            + address.hostAndPort() + ". Use https:// unless every network on the way is yours."
+                    ? "Not encrypted: over http:// your password and tickets can be read on any network between"
+                            + " you and " + address.hostAndPort() + ". Use https:// unless that network is yours."
                     : "";
         } catch (ServerAddress.Invalid notYet) {
             return "";

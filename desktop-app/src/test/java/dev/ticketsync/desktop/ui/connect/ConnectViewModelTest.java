@@ -232,8 +232,8 @@ class ConnectViewModelTest {
     void plain_http_to_another_machine_is_warned_about() {
         model.serverProperty().set("http://tickets.example.com");
         assertThat(model.insecureWarningProperty().get())
-                .startsWith(
-                        "Not encrypted: with http:// your password and tickets travel readable to tickets.example.com.");
+                .startsWith("Not encrypted: over http:// your password and tickets can be read on any network")
+                .contains("between you and tickets.example.com.");
         model.serverProperty().set("http://10.0.0.5:8080");
         assertThat(model.insecureWarningProperty().get()).contains("10.0.0.5:8080");
 

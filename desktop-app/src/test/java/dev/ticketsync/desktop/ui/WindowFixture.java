@@ -1,0 +1,109 @@
+package dev.ticketsync.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketsync.desktop.ProfileSessions;
+import dev.ticketsync.desktop.TestBackend;
+import dev.ticketsync.desktop.profile.Profiles;
+import dev.ticketsync.desktop.ui.common.Scheduler;
+import dev.ticketsync.desktop.ui.connect.ConnectViewModel;
+import dev.ticketsync.model.command.CreateTicket;
+import dev.ticketsync.model.domain.Ids;
+import dev.ticketsync.model.domain.Priority;
+import dev.ticketsync.model.domain.Ticket;
+import dev.ticketsync.model.domain.TicketType;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the connect and account UI tests share: the app's window on a stage, signing in, and reading the screen. */
+public final class WindowFixture {
+
+    public static final Duration SYNC = Duration.ofSeconds(30);
+    public static final List<String> TITLES =
+            List.of("VPN drops every few minutes", "Printer on floor 3 jams", "Outlook asks for the password again");
+
+    private WindowFixture() {}
+
+    /** Bob reports a few tickets on the server, so a signed-in window has something to show. */
+    public static void seedTickets(TestBackend backend) throws IOException {
+        TestBackend.Device bob = backend.device("bob-seeding", "bob");
+        for (String title : TITLES) {
+            bob.replica()
+                    .execute(new CreateTicket(
+                            Ids.newId(), title, null, Priority.P3, TicketType.INCIDENT, null, null, null, null, null));
+        }
+        bob.engine().syncOnce();
+    }
+
+    /** Signs in the way the connect dialog does (token stored, profile remembered) and returns the opened profile. */
+    public static Session signIn(Profiles profiles, String url, String login, String password) {
+        List<Session> opened = new ArrayList<>();
+        ConnectViewModel connect =
+                new ConnectViewModel(profiles, new ProfileSessions(Clock.systemUTC()), Scheduler.direct(), opened::add);
+        connect.prefill(url, login);
+        connect.passwordProperty().set(password);
+        connect.connect();
+        assertThat(connect.problemProperty().get()).as("signing in %s", login).isEmpty();
+        return opened.get(0);
+    }
+
+    /** Opens the app's window on the stage, as {@code TicketSyncApp} does. */
+    public static TicketSyncWindow open(Stage stage, Startup startup) {
+        return fx(() -> {
+            TicketSyncWindow window = new TicketSyncWindow(stage, startup);
+            window.start();
+            return window;
+        });
+    }
+
+    /** Waits until the window shows a main window listing every seeded ticket. */
+    public static void awaitMainWindowWithTickets(TicketSyncWindow window) {
+        await().atMost(SYNC)
+                .until(() -> fx(() -> window.mainWindow() != null
+                        && window.mainWindow().model().rows().stream()
+                                .map(Ticket::title)
+                                .toList()
+                                .containsAll(TITLES)));
+    }
+
+    public static String text(FxRobot robot, String id) {
+        return fx(() -> {
+            Node node = robot.lookup(id).query();
+            return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
+        });
+    }
+
+    /** True when the node is on the stage's scene and it and every parent are visible. */
+    public static boolean showing(FxRobot robot, String id) {
+        return fx(() -> {
+            Optional<Node> found = robot.lookup(id).tryQuery();
+            if (found.isEmpty()
+                    || found.get().getScene() == null
+                    || found.get().getScene().getWindow() == null) {
+                return false;
+            }
+            for (Node node = found.get(); node != null; node = node.getParent()) {
+                if (!node.isVisible()) {
+                    return false;
+                }
+            }
+            return found.get().getScene().getWindow().isShowing();
+        });
+    }
+
+    public static <T> T fx(Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(20_000, read);
+    }
+}
