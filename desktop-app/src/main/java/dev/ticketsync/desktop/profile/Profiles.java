@@ -104,6 +104,15 @@ public final class Profiles {
         return new TokenFile(profile.directory());
     }
 
+    /** The profile's stored session token; empty when signed out, or when the file cannot be read (sign in again). */
+    public Optional<String> storedToken(Profile profile) {
+        try {
+            return tokens(profile).read();
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<Profile> read(Path directory) {
         Path file = directory.resolve(PROFILE_FILE);
         if (!Files.isRegularFile(file)) {

@@ -3,6 +3,7 @@ package dev.ticketsync.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.ticketsync.desktop.ProfileSessions;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.Profiles;
@@ -14,27 +15,120 @@ import dev.ticketsync.model.domain.Priority;
 import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.TicketType;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What the connect and account UI tests share: the app's window on a stage, signing in, and reading the screen. */
-public final class WindowFixture {
+/**
+ * What the connect and account UI tests share: the app's window on the test's stage, over profiles in a temporary
+ * directory and (when asked) a real in-process server with a few tickets; signing in; reading the screen. Closes
+ * everything it opened.
+ */
+public final class WindowFixture implements AutoCloseable {
 
     public static final Duration SYNC = Duration.ofSeconds(30);
     public static final List<String> TITLES =
             List.of("VPN drops every few minutes", "Printer on floor 3 jams", "Outlook asks for the password again");
 
-    private WindowFixture() {}
+    private final Stage stage;
+    private final TestBackend backend;
+    private final Path base;
+    private final Profiles profiles;
+    private final ProfileSessions opener = new ProfileSessions(Clock.systemUTC());
+    private TicketSyncWindow window;
+
+    private WindowFixture(Stage stage, TestBackend backend) throws IOException {
+        this.stage = stage;
+        this.backend = backend;
+        this.base = Files.createTempDirectory("ticketsync-profiles");
+        this.profiles = new Profiles(base);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** For {@code @Start}: the stage, and a server on which bob reported {@link #TITLES}. */
+    public static WindowFixture withServer(Stage stage) throws IOException {
+        TestBackend backend = TestBackend.start();
+        seedTickets(backend);
+        return new WindowFixture(stage, backend);
+    }
+
+    /** For {@code @Start}: the stage, no server. */
+    public static WindowFixture withoutServer(Stage stage) throws IOException {
+        return new WindowFixture(stage, null);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public TestBackend backend() {
+        return backend;
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    public SessionOpener opener() {
+        return opener;
+    }
+
+    /** The window opened last. */
+    public TicketSyncWindow window() {
+        return window;
+    }
+
+    /** The app's window on the stage, started as {@code TicketSyncApp} starts it. */
+    public TicketSyncWindow open(Startup startup) {
+        window = fx(() -> {
+            TicketSyncWindow opened = new TicketSyncWindow(stage, startup);
+            opened.start();
+            return opened;
+        });
+        return window;
+    }
+
+    /** Signs {@code login} in (token stored, profile remembered), opens the window on it, waits for the tickets. */
+    public Session openSignedIn(String login) {
+        Session session = signIn(profiles, backend.url(), login, TestBackend.PASSWORD);
+        awaitMainWindowWithTickets(open(Startup.open(profiles, opener, session, null, null)));
+        return session;
+    }
+
+    @Override
+    public void close() throws IOException, TimeoutException {
+        if (window != null) {
+            window.close();
+        }
+        FxToolkit.cleanupStages();
+        if (backend != null) {
+            backend.close();
+        }
+        try (Stream<Path> files = Files.walk(base)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
 
     /** Bob reports a few tickets on the server, so a signed-in window has something to show. */
     public static void seedTickets(TestBackend backend) throws IOException {
@@ -57,15 +151,6 @@ public final class WindowFixture {
         connect.connect();
         assertThat(connect.problemProperty().get()).as("signing in %s", login).isEmpty();
         return opened.get(0);
-    }
-
-    /** Opens the app's window on the stage, as {@code TicketSyncApp} does. */
-    public static TicketSyncWindow open(Stage stage, Startup startup) {
-        return fx(() -> {
-            TicketSyncWindow window = new TicketSyncWindow(stage, startup);
-            window.start();
-            return window;
-        });
     }
 
     /** Waits until the window shows a main window listing every seeded ticket. */

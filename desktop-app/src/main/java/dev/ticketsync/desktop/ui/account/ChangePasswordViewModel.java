@@ -87,12 +87,7 @@ public final class ChangePasswordViewModel {
 
     /** Null when the server accepted; otherwise the failure is already routed to its field or the problem line. */
     private String send(String currentPassword, String newPassword) {
-        Optional<String> token;
-        try {
-            token = profiles.tokens(profile).read();
-        } catch (IOException e) {
-            token = Optional.empty();
-        }
+        Optional<String> token = profiles.storedToken(profile);
         if (token.isEmpty()) {
             return report(problem, "You are signed out. Log out and sign in again to change the password.");
         }

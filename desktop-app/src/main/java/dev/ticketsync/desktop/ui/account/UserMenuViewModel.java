@@ -61,11 +61,7 @@ public final class UserMenuViewModel {
 
     /** True when the profile has a stored session and opens straight from its replica. */
     public boolean isSignedIn(Profile profile) {
-        try {
-            return profiles.tokens(profile).read().isPresent();
-        } catch (IOException e) {
-            return false;
-        }
+        return profiles.storedToken(profile).isPresent();
     }
 
     public void switchTo(Profile profile) {
@@ -127,12 +123,7 @@ public final class UserMenuViewModel {
 
     /** Revokes the token on the server; returns what the user should know when that did not happen. */
     private String revoke(Profile profile) {
-        Optional<String> token;
-        try {
-            token = profiles.tokens(profile).read();
-        } catch (IOException e) {
-            token = Optional.empty();
-        }
+        Optional<String> token = profiles.storedToken(profile);
         if (token.isEmpty()) {
             return "";
         }

@@ -8,31 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.ticketsync.desktop.ProfileSessions;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.Profile;
-import dev.ticketsync.desktop.profile.Profiles;
 import dev.ticketsync.desktop.ui.Session;
-import dev.ticketsync.desktop.ui.Startup;
-import dev.ticketsync.desktop.ui.TicketSyncWindow;
 import dev.ticketsync.desktop.ui.WindowFixture;
 import dev.ticketsync.model.domain.Priority;
 import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.TicketType;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import javafx.application.Application;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -45,35 +35,21 @@ class AccountWindowTest {
 
     private static final String NEW_PASSWORD = "brand-new-secret-7";
 
-    @TempDir
-    Path base;
-
-    private Stage stage;
-    private TestBackend backend;
-    private Profiles profiles;
-    private final ProfileSessions opener = new ProfileSessions(Clock.systemUTC());
-    private TicketSyncWindow window;
+    private WindowFixture app;
 
     @Start
     void start(Stage stage) throws IOException {
-        this.stage = stage;
-        backend = TestBackend.start();
-        WindowFixture.seedTickets(backend);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        app = WindowFixture.withServer(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        if (window != null) {
-            window.close();
-        }
-        FxToolkit.cleanupStages();
-        backend.close();
+        app.close();
     }
 
     @Test
     void change_the_password_log_out_and_sign_in_with_the_new_one(FxRobot robot) throws IOException {
-        Session alice = openSignedIn("alice");
+        Session alice = app.openSignedIn("alice");
         Profile profile = alice.profile();
 
         robot.clickOn("#user-menu").clickOn("Change password…");
@@ -94,9 +70,11 @@ class AccountWindowTest {
 
         robot.clickOn("#user-menu").clickOn("Log out");
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#connect"));
-        assertThat(profiles.tokens(profile).path()).as("the token file is gone").doesNotExist();
+        assertThat(app.profiles().tokens(profile).path())
+                .as("the token file is gone")
+                .doesNotExist();
         assertThat(text(robot, "#login")).isEqualTo("alice");
-        assertThat(text(robot, "#server")).isEqualTo(backend.url());
+        assertThat(text(robot, "#server")).isEqualTo(app.backend().url());
 
         robot.clickOn("#password").write(TestBackend.PASSWORD).type(KeyCode.ENTER);
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#problem"));
@@ -108,16 +86,17 @@ class AccountWindowTest {
                 .eraseText(TestBackend.PASSWORD.length())
                 .write(NEW_PASSWORD);
         robot.type(KeyCode.ENTER);
-        awaitMainWindowWithTickets(window);
-        assertThat(profiles.tokens(profile).read()).isPresent();
+        awaitMainWindowWithTickets(app.window());
+        assertThat(app.profiles().tokens(profile).read()).isPresent();
     }
 
     @Test
     void logging_out_with_an_unsynced_change_warns_and_the_change_syncs_after_signing_in_again(FxRobot robot)
             throws IOException {
-        Session alice = openSignedIn("alice");
-        backend.stopServer();
-        String refusal = fx(() -> window.mainWindow()
+        Session alice = app.openSignedIn("alice");
+        app.backend().stopServer();
+        String refusal = fx(() -> app.window()
+                .mainWindow()
                 .model()
                 .create("Written while the server was down", "", Priority.P2, TicketType.TASK));
         assertThat(refusal).isNull();
@@ -138,14 +117,14 @@ class AccountWindowTest {
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#connect"));
         assertThat(text(robot, "#problem"))
                 .startsWith("Signed out on this computer.")
-                .contains("127.0.0.1:" + backend.port());
-        assertThat(profiles.tokens(alice.profile()).path()).doesNotExist();
+                .contains("127.0.0.1:" + app.backend().port());
+        assertThat(app.profiles().tokens(alice.profile()).path()).doesNotExist();
 
-        backend.restartServer();
+        app.backend().restartServer();
         robot.clickOn("#password").write(TestBackend.PASSWORD).type(KeyCode.ENTER);
-        awaitMainWindowWithTickets(window);
+        awaitMainWindowWithTickets(app.window());
         await().atMost(WindowFixture.SYNC)
-                .until(() -> fx(() -> window.mainWindow().model().rows().stream()
+                .until(() -> fx(() -> app.window().mainWindow().model().rows().stream()
                         .filter(ticket -> ticket.title().equals("Written while the server was down"))
                         .map(Ticket::key)
                         .anyMatch(key -> key != null && key.startsWith("OPS-"))));
@@ -153,12 +132,12 @@ class AccountWindowTest {
 
     @Test
     void switching_profile_closes_the_open_one_and_opens_the_other_in_the_same_window(FxRobot robot) {
-        Session bob = WindowFixture.signIn(profiles(), backend.url(), "bob", TestBackend.PASSWORD);
+        Session bob = WindowFixture.signIn(app.profiles(), app.backend().url(), "bob", TestBackend.PASSWORD);
         bob.close();
-        Session alice = openSignedIn("alice");
+        Session alice = app.openSignedIn("alice");
 
         robot.clickOn("#user-menu").clickOn("Switch profile");
-        robot.clickOn("Bob Agent — bob @ 127.0.0.1:" + backend.port());
+        robot.clickOn("Bob Agent — bob @ 127.0.0.1:" + app.backend().port());
 
         await().atMost(WindowFixture.SYNC)
                 .until(() -> fx(() -> robot.lookup("#user-menu")
@@ -166,41 +145,27 @@ class AccountWindowTest {
                         .map(node -> ((MenuButton) node).getText())
                         .orElse("")
                         .equals("Bob Agent")));
-        awaitMainWindowWithTickets(window);
-        assertThat(fx(stage::isShowing)).isTrue();
+        awaitMainWindowWithTickets(app.window());
+        assertThat(fx(app.stage()::isShowing)).isTrue();
         assertThatThrownBy(() -> alice.replica().tickets())
                 .as("alice's replica was closed")
                 .isInstanceOf(RuntimeException.class);
-        assertThat(profiles.last().orElseThrow().login())
+        assertThat(app.profiles().last().orElseThrow().login())
                 .as("the next start opens bob")
                 .isEqualTo("bob");
     }
 
     @Test
     void connect_to_another_server_can_go_back_to_the_open_profile(FxRobot robot) {
-        openSignedIn("alice");
+        app.openSignedIn("alice");
 
         robot.clickOn("#user-menu").clickOn("Switch profile").clickOn("Connect to another server…");
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#connect"));
         assertThat(text(robot, "#leave")).isEqualTo("Back");
         robot.type(KeyCode.ESCAPE);
 
-        awaitMainWindowWithTickets(window);
+        awaitMainWindowWithTickets(app.window());
         assertThat(showing(robot, "#user-menu")).isTrue();
         assertThat(showing(robot, "#connect")).isFalse();
-    }
-
-    private Profiles profiles() {
-        if (profiles == null) {
-            profiles = new Profiles(base);
-        }
-        return profiles;
-    }
-
-    private Session openSignedIn(String login) {
-        Session session = WindowFixture.signIn(profiles(), backend.url(), login, TestBackend.PASSWORD);
-        window = WindowFixture.open(stage, Startup.open(profiles(), opener, session, null, null));
-        awaitMainWindowWithTickets(window);
-        return session;
     }
 }

@@ -3,27 +3,20 @@ package dev.ticketsync.desktop.ui.connect;
 import static dev.ticketsync.desktop.ui.WindowFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.ticketsync.desktop.ProfileSessions;
-import dev.ticketsync.desktop.profile.Profiles;
 import dev.ticketsync.desktop.ui.Screenshots;
 import dev.ticketsync.desktop.ui.Startup;
-import dev.ticketsync.desktop.ui.TicketSyncWindow;
 import dev.ticketsync.desktop.ui.WindowFixture;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
-import javafx.application.Application;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -37,40 +30,29 @@ class ConnectScreenshotTest {
 
     private static final Path OUT = Path.of("target", "screenshots");
 
-    @TempDir
-    Path base;
-
-    private Stage stage;
-    private TicketSyncWindow window;
+    private WindowFixture app;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    void start(Stage stage) throws IOException {
+        app = WindowFixture.withoutServer(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        if (window != null) {
-            window.close();
-        }
-        FxToolkit.cleanupStages();
+        app.close();
     }
 
     @Test
     void renders_the_connect_dialog_to_png(FxRobot robot) throws Exception {
-        window = WindowFixture.open(
-                stage,
-                Startup.connect(
-                        new Profiles(base), new ProfileSessions(Clock.systemUTC()), "https://tickets.example.com", ""));
+        app.open(Startup.connect(app.profiles(), app.opener(), "https://tickets.example.com", ""));
         robot.clickOn("#login").write("alice");
         Path clean = OUT.resolve("connect.png");
-        Screenshots.save(fx(() -> stage.getScene().snapshot(null)), clean);
+        Screenshots.save(fx(() -> app.stage().getScene().snapshot(null)), clean);
 
         robot.doubleClickOn("#server").eraseText(40).write("http://10.0.4.20:8080");
         robot.clickOn("#connect");
         Path errors = OUT.resolve("connect-errors.png");
-        Screenshots.save(fx(() -> stage.getScene().snapshot(null)), errors);
+        Screenshots.save(fx(() -> app.stage().getScene().snapshot(null)), errors);
 
         assertIsAScreenshot(clean);
         assertIsAScreenshot(errors);

@@ -7,11 +7,8 @@ import static dev.ticketsync.desktop.ui.WindowFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.ticketsync.desktop.ProfileSessions;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.Profile;
-import dev.ticketsync.desktop.profile.Profiles;
 import dev.ticketsync.desktop.sync.SyncState;
 import dev.ticketsync.desktop.ui.Session;
 import dev.ticketsync.desktop.ui.Startup;
@@ -20,18 +17,14 @@ import dev.ticketsync.desktop.ui.WindowFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -42,60 +35,48 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ConnectWindowTest {
 
-    @TempDir
-    Path base;
-
-    private Stage stage;
-    private TestBackend backend;
-    private Profiles profiles;
-    private final ProfileSessions opener = new ProfileSessions(Clock.systemUTC());
+    private WindowFixture app;
     private TicketSyncWindow window;
 
     @Start
     void start(Stage stage) throws IOException {
-        this.stage = stage;
-        backend = TestBackend.start();
-        WindowFixture.seedTickets(backend);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        app = WindowFixture.withServer(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        if (window != null) {
-            window.close();
-        }
-        FxToolkit.cleanupStages();
-        backend.close();
+        app.close();
     }
 
     @Test
     void the_first_run_connects_with_the_dialog_and_shows_the_servers_tickets(FxRobot robot) throws IOException {
-        profiles = new Profiles(base);
-        window = WindowFixture.open(stage, Startup.resume(profiles, opener));
-        assertThat(fx(stage::getTitle)).isEqualTo("TicketSync");
+        window = app.open(Startup.resume(app.profiles(), app.opener()));
+        assertThat(fx(app.stage()::getTitle)).isEqualTo("TicketSync");
         assertThat(showing(robot, "#connect"))
                 .as("no profile yet: the connect dialog")
                 .isTrue();
 
-        robot.clickOn("#server").write(backend.url());
+        robot.clickOn("#server").write(app.backend().url());
         robot.clickOn("#login").write("alice");
         robot.clickOn("#password").write(TestBackend.PASSWORD);
         robot.type(KeyCode.ENTER);
 
         awaitMainWindowWithTickets(window);
-        assertThat(fx(stage::getTitle)).isEqualTo("TicketSync");
+        assertThat(fx(app.stage()::getTitle)).isEqualTo("TicketSync");
         assertThat(fx(() -> robot.lookup("#user-menu").queryAs(MenuButton.class).getText()))
                 .isEqualTo("Alice Agent");
-        Profile alice = profiles.last().orElseThrow();
+        Profile alice = app.profiles().last().orElseThrow();
         assertThat(alice.login()).isEqualTo("alice");
-        assertThat(profiles.tokens(alice).read()).as("the token is stored").isPresent();
+        assertThat(app.profiles().tokens(alice).read())
+                .as("the token is stored")
+                .isPresent();
     }
 
     @Test
     void a_wrong_password_shows_inline_and_stores_nothing(FxRobot robot) throws IOException {
-        profiles = new Profiles(base);
-        window = WindowFixture.open(stage, Startup.connect(profiles, opener, backend.url(), "alice"));
-        assertThat(text(robot, "#server")).isEqualTo(backend.url());
+        window = app.open(
+                Startup.connect(app.profiles(), app.opener(), app.backend().url(), "alice"));
+        assertThat(text(robot, "#server")).isEqualTo(app.backend().url());
         assertThat(text(robot, "#login")).isEqualTo("alice");
 
         robot.clickOn("#password").write("not-my-password");
@@ -105,7 +86,7 @@ class ConnectWindowTest {
         assertThat(text(robot, "#problem")).isEqualTo("Wrong login or password.");
         assertThat(showing(robot, "#connect")).isTrue();
         assertThat(window.mainWindow()).isNull();
-        try (Stream<Path> files = Files.walk(base)) {
+        try (Stream<Path> files = Files.walk(app.base())) {
             assertThat(files.filter(Files::isRegularFile))
                     .as("no token, no profile")
                     .isEmpty();
@@ -114,8 +95,7 @@ class ConnectWindowTest {
 
     @Test
     void a_bad_address_is_named_under_its_field_and_plain_http_is_warned_about(FxRobot robot) {
-        profiles = new Profiles(base);
-        window = WindowFixture.open(stage, Startup.connect(profiles, opener, "", ""));
+        window = app.open(Startup.connect(app.profiles(), app.opener(), "", ""));
 
         robot.clickOn("#server").write("http://tickets.example.com");
         assertThat(showing(robot, "#insecure-warning")).isTrue();
@@ -131,24 +111,22 @@ class ConnectWindowTest {
 
     @Test
     void esc_on_the_first_run_dialog_quits(FxRobot robot) {
-        profiles = new Profiles(base);
-        window = WindowFixture.open(stage, Startup.connect(profiles, opener, "", ""));
-        assertThat(fx(stage::isShowing)).isTrue();
+        window = app.open(Startup.connect(app.profiles(), app.opener(), "", ""));
+        assertThat(fx(app.stage()::isShowing)).isTrue();
 
         robot.clickOn("#login").type(KeyCode.ESCAPE);
 
-        await().atMost(WindowFixture.SYNC).until(() -> !fx(stage::isShowing));
+        await().atMost(WindowFixture.SYNC).until(() -> !fx(app.stage()::isShowing));
     }
 
     @Test
     void a_later_start_opens_straight_from_the_replica_with_the_server_down(FxRobot robot) throws IOException {
-        profiles = new Profiles(base);
-        Session first = WindowFixture.signIn(profiles, backend.url(), "alice", TestBackend.PASSWORD);
+        Session first = WindowFixture.signIn(app.profiles(), app.backend().url(), "alice", TestBackend.PASSWORD);
         first.engine().syncOnce();
         first.close();
-        backend.stopServer();
+        app.backend().stopServer();
         try {
-            window = WindowFixture.open(stage, Startup.resume(profiles, opener));
+            window = app.open(Startup.resume(app.profiles(), app.opener()));
 
             awaitMainWindowWithTickets(window);
             await().atMost(WindowFixture.SYNC)
@@ -164,7 +142,7 @@ class ConnectWindowTest {
                     .as("no dialog on a later start")
                     .isFalse();
         } finally {
-            backend.restartServer();
+            app.backend().restartServer();
         }
     }
 }
