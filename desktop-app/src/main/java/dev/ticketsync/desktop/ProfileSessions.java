@@ -1,6 +1,7 @@
 package dev.ticketsync.desktop;
 
 import dev.ticketsync.desktop.profile.Profile;
+import dev.ticketsync.desktop.profile.ProfileLock;
 import dev.ticketsync.desktop.replica.ReplicaException;
 import dev.ticketsync.desktop.replica.ReplicaRecovery;
 import dev.ticketsync.desktop.sync.SyncClient;
@@ -26,6 +27,7 @@ public final class ProfileSessions implements SessionOpener {
 
     @Override
     public Session open(Profile profile, String token) throws IOException {
+        ProfileLock lock = ProfileLock.acquire(profile);
         try {
             ReplicaRecovery.Opened opened = ReplicaRecovery.open(
                     profile.directory(), profile.serverUrl(), profile.login(), profile.role(), clock);
@@ -35,8 +37,9 @@ public final class ProfileSessions implements SessionOpener {
                             profile.label(),
                             file));
             SyncEngine engine = new SyncEngine(opened.replica(), new SyncClient(profile.serverUrl(), token));
-            return new Session(profile, opened.replica(), engine);
+            return new Session(profile, opened.replica(), engine, lock);
         } catch (SQLException | ReplicaException e) {
+            lock.close();
             throw new IOException("cannot open the replica in " + profile.directory() + ": " + e.getMessage(), e);
         }
     }

@@ -207,7 +207,7 @@ public final class TicketSyncWindow implements SessionSwitch, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        opened.session().replica().close();
+        opened.session().close();
         LOG.debug("closed {}", opened.session().profile().label());
     }
 

@@ -1,8 +1,10 @@
 package dev.ticketsync.desktop.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketsync.model.domain.Role;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -91,5 +93,19 @@ class ProfilesTest {
         Profile alice = profiles.profile("http://127.0.0.1:8080", "alice", "Alice Agent", Role.AGENT);
         profiles.tokens(alice).write("t0ken");
         assertThat(alice.directory().resolve(TokenFile.NAME)).hasContent("t0ken");
+    }
+
+    @Test
+    void a_profile_opens_in_one_window_at_a_time() throws Exception {
+        Profile alice = new Profiles(base).profile("http://127.0.0.1:8080", "alice", "Alice Agent", Role.AGENT);
+        ProfileLock first = ProfileLock.acquire(alice);
+        assertThatThrownBy(() -> ProfileLock.acquire(alice))
+                .isInstanceOf(IOException.class)
+                .hasMessage("alice @ 127.0.0.1:8080 is already open in another TicketSync window");
+        first.close();
+
+        ProfileLock again = ProfileLock.acquire(alice);
+        assertThat(alice.directory().resolve(ProfileLock.NAME)).exists();
+        again.close();
     }
 }

@@ -47,6 +47,13 @@ public final class UserMenu {
         button.getStyleClass().addAll("user-menu", Styles.FLAT);
         button.setTooltip(new Tooltip(model.profile().label()));
 
+        MenuItem signInAgain = new MenuItem("Sign in again…", new FontIcon(Feather.LOG_IN));
+        signInAgain.setId("sign-in-again");
+        signInAgain.setOnAction(event -> model.signInAgain());
+        // Offered only while the server refuses the stored session; checked each time the menu opens.
+        button.setOnShowing(event -> signInAgain.setVisible(model.needsSignIn()));
+        signInAgain.setVisible(false);
+
         MenuItem changePassword = new MenuItem("Change password…", new FontIcon(Feather.KEY));
         changePassword.setId("change-password");
         changePassword.setOnAction(
@@ -62,6 +69,7 @@ public final class UserMenu {
         button.getItems()
                 .setAll(
                         new CaptionMenuItem(model.profile().label()),
+                        signInAgain,
                         changePassword,
                         switchProfile,
                         new SeparatorMenuItem(),

@@ -72,6 +72,16 @@ public final class UserMenuViewModel {
         }
     }
 
+    /** True when the server no longer accepts the stored session (expired or revoked): syncing waits for a sign-in. */
+    public boolean needsSignIn() {
+        return session.engine().status().needsLogin();
+    }
+
+    /** The connect dialog for this profile; the replica, with its unsynced changes, reopens after the sign-in. */
+    public void signInAgain() {
+        window.connect(session.profile().serverUrl(), session.profile().login());
+    }
+
     public void connectAnother() {
         window.connect(null, null);
     }

@@ -2,11 +2,14 @@ package dev.ticketsync.desktop.ui.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ticketsync.desktop.ProfileSessions;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.Profile;
 import dev.ticketsync.desktop.profile.Profiles;
+import dev.ticketsync.desktop.sync.AccountClient;
+import dev.ticketsync.desktop.sync.ServerAddress;
 import dev.ticketsync.desktop.sync.ServerError;
 import dev.ticketsync.desktop.sync.SyncClient;
 import dev.ticketsync.desktop.ui.Session;
@@ -19,6 +22,7 @@ import dev.ticketsync.model.domain.Role;
 import dev.ticketsync.model.domain.TicketType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -186,6 +190,21 @@ class AccountViewModelTest {
         assertThat(again.replica().tickets())
                 .singleElement()
                 .satisfies(ticket -> assertThat(ticket.key()).startsWith("OPS-"));
+    }
+
+    @Test
+    void a_session_the_server_no_longer_accepts_offers_to_sign_in_again() throws Exception {
+        Session session = signIn("alice", TestBackend.PASSWORD);
+        UserMenuViewModel menu = menu(session);
+        assertThat(menu.needsSignIn()).isFalse();
+        try (AccountClient elsewhere = new AccountClient(ServerAddress.parse(backend.url()))) {
+            elsewhere.logout(profiles.storedToken(session.profile()).orElseThrow());
+        }
+        session.engine().start();
+        await().atMost(Duration.ofSeconds(30)).until(menu::needsSignIn);
+
+        menu.signInAgain();
+        assertThat(window).containsExactly("connect " + backend.url() + " alice");
     }
 
     @Test
