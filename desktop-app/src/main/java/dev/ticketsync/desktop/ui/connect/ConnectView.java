@@ -79,7 +79,6 @@ public final class ConnectView {
         connect.getStyleClass().add(Styles.ACCENT);
         connect.setMaxWidth(Double.MAX_VALUE);
         leave.setId("leave");
-        leave.setCancelButton(true);
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
