@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -117,16 +118,19 @@ public final class WindowFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException, TimeoutException {
-        if (window != null) {
-            window.close();
-        }
-        FxToolkit.cleanupStages();
-        if (backend != null) {
-            backend.close();
-        }
-        try (Stream<Path> files = Files.walk(base)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+        try {
+            if (window != null) {
+                window.close();
+            }
+            FxToolkit.cleanupStages();
+        } finally {
+            if (backend != null) {
+                backend.close();
+            }
+            try (Stream<Path> files = Files.walk(base)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
         }
     }
 
@@ -168,6 +172,24 @@ public final class WindowFixture implements AutoCloseable {
             Node node = robot.lookup(id).query();
             return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
         });
+    }
+
+    /** Waits for a button with this text that a person can see (in a showing window), then clicks it. */
+    public static void clickButton(FxRobot robot, String text) {
+        await().atMost(SYNC).until(() -> visibleButton(robot, text).isPresent());
+        robot.clickOn(visibleButton(robot, text).orElseThrow());
+    }
+
+    private static Optional<Button> visibleButton(FxRobot robot, String text) {
+        return fx(() -> robot.lookup(".button")
+                .match((Button button) -> text.equals(button.getText())
+                        && button.isVisible()
+                        && !button.isDisabled()
+                        && button.getScene() != null
+                        && button.getScene().getWindow() != null
+                        && button.getScene().getWindow().isShowing())
+                .tryQuery()
+                .map(Button.class::cast));
     }
 
     /** True when the node is on the stage's scene and it and every parent are visible. */

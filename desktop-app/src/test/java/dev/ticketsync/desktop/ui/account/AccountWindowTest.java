@@ -1,6 +1,7 @@
 package dev.ticketsync.desktop.ui.account;
 
 import static dev.ticketsync.desktop.ui.WindowFixture.awaitMainWindowWithTickets;
+import static dev.ticketsync.desktop.ui.WindowFixture.clickButton;
 import static dev.ticketsync.desktop.ui.WindowFixture.fx;
 import static dev.ticketsync.desktop.ui.WindowFixture.showing;
 import static dev.ticketsync.desktop.ui.WindowFixture.text;
@@ -20,6 +21,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,14 +39,24 @@ class AccountWindowTest {
 
     private WindowFixture app;
 
+    private Stage stage;
+
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** After {@code @Start}, which must be quick: TestFX gives it a time limit. */
+    @BeforeEach
+    void prepare() throws IOException {
         app = WindowFixture.withServer(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test
@@ -56,17 +68,17 @@ class AccountWindowTest {
         robot.clickOn("#current-password").write(TestBackend.PASSWORD);
         robot.clickOn("#new-password").write("short");
         robot.clickOn("#repeat-password").write("short");
-        robot.clickOn("Change password");
+        clickButton(robot, "Change password");
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#new-password-error"));
         assertThat(text(robot, "#new-password-error")).isEqualTo("New password must be at least 8 characters");
 
         robot.doubleClickOn("#new-password").eraseText(5).write(NEW_PASSWORD);
         robot.doubleClickOn("#repeat-password").eraseText(5).write(NEW_PASSWORD);
-        robot.clickOn("Change password");
+        clickButton(robot, "Change password");
         await().atMost(WindowFixture.SYNC)
                 .until(() ->
                         robot.lookup("Your password was changed.").tryQuery().isPresent());
-        robot.clickOn("OK");
+        clickButton(robot, "OK");
 
         robot.clickOn("#user-menu").clickOn("Log out");
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#connect"));
@@ -110,9 +122,7 @@ class AccountWindowTest {
         assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
                 .isEqualTo("1 change is not synced yet. They stay on this computer and sync after you sign in again"
                         + " as alice.");
-        robot.clickOn(robot.lookup(".dialog-pane .button")
-                .match((javafx.scene.control.Button button) -> button.getText().equals("Log out"))
-                .queryButton());
+        clickButton(robot, "Log out");
 
         await().atMost(WindowFixture.SYNC).until(() -> showing(robot, "#connect"));
         assertThat(text(robot, "#problem"))

@@ -14,6 +14,7 @@ import java.util.Set;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,14 +33,24 @@ class ConnectScreenshotTest {
 
     private WindowFixture app;
 
+    private Stage stage;
+
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** After {@code @Start}, which must be quick: TestFX gives it a time limit. */
+    @BeforeEach
+    void prepare() throws IOException {
         app = WindowFixture.withoutServer(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,14 +39,24 @@ class ConnectWindowTest {
     private WindowFixture app;
     private TicketSyncWindow window;
 
+    private Stage stage;
+
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** After {@code @Start}, which must be quick: TestFX gives it a time limit. */
+    @BeforeEach
+    void prepare() throws IOException {
         app = WindowFixture.withServer(stage);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test
