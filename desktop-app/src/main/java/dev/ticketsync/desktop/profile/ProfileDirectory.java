@@ -43,6 +43,11 @@ public final class ProfileDirectory {
         return (login + "@" + host + port).replaceAll("[^A-Za-z0-9@._-]", "_");
     }
 
+    /** True for a name {@link #profileName} can produce: one plain directory name, never a path. */
+    public static boolean isSafeName(String name) {
+        return name.matches("[A-Za-z0-9@._-]+") && !name.equals(".") && !name.equals("..");
+    }
+
     public static Path of(Path base, String serverUrl, String login) {
         return base.resolve(profileName(serverUrl, login));
     }

@@ -3,24 +3,35 @@ package dev.ticketsync.desktop.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.model.json.Json;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** The server answered with an error: its status, and the code and message of its error body. */
+/**
+ * The server answered with an error: its status, the code, message and field of its error body, and how long to wait
+ * when it says so ({@code Retry-After}).
+ */
 public final class ServerError extends IOException {
 
     private final int status;
     private final String code;
-    private final String detail;
+    private final String reason;
     private final String field;
+    private final Duration retryAfter;
 
-    private ServerError(int status, String code, String detail, String field) {
-        super(status + " " + code + ": " + detail);
+    private ServerError(int status, String code, String message, String field, Duration retryAfter) {
+        super(status + " " + code + ": " + message);
         this.status = status;
         this.code = code;
-        this.detail = detail;
+        this.reason = message;
         this.field = field;
+        this.retryAfter = retryAfter;
     }
 
     static ServerError of(int status, byte[] body) {
+        return of(status, body, null);
+    }
+
+    static ServerError of(int status, byte[] body, String retryAfterHeader) {
         String code = "HTTP_" + status;
         String message = "no details";
         String field = null;
@@ -28,11 +39,33 @@ public final class ServerError extends IOException {
             JsonNode error = Json.lenient().readTree(body).path("error");
             code = error.path("code").asText(code);
             message = error.path("message").asText(message);
-            field = error.path("field").isTextual() ? error.path("field").asText() : null;
+            field = error.hasNonNull("field") ? error.get("field").asText() : null;
         } catch (IOException notJson) {
             // A proxy's HTML error page: the status says enough.
         }
-        return new ServerError(status, code, message, field);
+        return new ServerError(status, code, message, field, seconds(retryAfterHeader));
+    }
+
+    private static Duration seconds(String header) {
+        if (header == null || !header.strip().matches("\\d{1,9}")) {
+            return null; // The HTTP-date form is not sent by our server; a wrong header is no reason to fail.
+        }
+        return Duration.ofSeconds(Long.parseLong(header.strip()));
+    }
+
+    /** The server's own words, without status and code: "The current password is wrong". */
+    public String reason() {
+        return reason;
+    }
+
+    /** The request field the error is about ({@code newPassword}), when the server names one. */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+
+    /** How long the server asks the client to wait ({@code Retry-After} in seconds), when it says. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public int status() {
@@ -41,16 +74,6 @@ public final class ServerError extends IOException {
 
     public String code() {
         return code;
-    }
-
-    /** The server's own words, for a person. */
-    public String detail() {
-        return detail;
-    }
-
-    /** The request field the server refused, or null. */
-    public String field() {
-        return field;
     }
 
     public boolean isUnauthorized() {

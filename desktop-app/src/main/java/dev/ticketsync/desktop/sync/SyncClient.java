@@ -1,6 +1,5 @@
 package dev.ticketsync.desktop.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.PullResponse;
@@ -53,16 +52,9 @@ public final class SyncClient implements AutoCloseable {
     public record Session(String token, User user) {}
 
     public Session login(String login, String password) throws IOException {
-        String body = Json.strict().writeValueAsString(Map.of("login", login, "password", password));
-        try (Response response = http.newCall(new Request.Builder()
-                        .url(base.resolve("/api/v1/auth/login"))
-                        .post(RequestBody.create(body, JSON))
-                        .build())
-                .execute()) {
-            JsonNode answer = readTree(response);
-            token = answer.get("token").asText();
-            return new Session(token, Json.lenient().treeToValue(answer.get("user"), User.class));
-        }
+        Session session = new AccountClient(base.toString(), http, false).login(login, password);
+        token = session.token();
+        return session;
     }
 
     public String token() {
@@ -167,9 +159,5 @@ public final class SyncClient implements AutoCloseable {
             throw ServerError.of(response.code(), bytes);
         }
         return bytes;
-    }
-
-    private static JsonNode readTree(Response response) throws IOException {
-        return Json.lenient().readTree(body(response));
     }
 }

@@ -15,13 +15,20 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /** The main window wired to a replica and its sync engine: the app and the UI tests open it the same way. */
 public record MainWindow(MainViewModel model, MainView view, ConflictInboxViewModel conflicts, Scene scene) {
 
     public static MainWindow show(Stage stage, Replica replica, SyncEngine engine, Scheduler scheduler) {
+        return show(stage, replica, engine, scheduler, null);
+    }
+
+    /** As above, with {@code header} (the app's top bar with the user menu) above the main view when not null. */
+    public static MainWindow show(Stage stage, Replica replica, SyncEngine engine, Scheduler scheduler, Node header) {
         MainViewModel model = new MainViewModel(replica, scheduler);
         ConflictInboxViewModel conflicts = new ConflictInboxViewModel(replica, scheduler);
         ConflictInboxView conflictView = new ConflictInboxView(conflicts);
@@ -45,10 +52,9 @@ public record MainWindow(MainViewModel model, MainView view, ConflictInboxViewMo
         engine.onStatus(model::syncStatus);
         // Reading which tickets are mine takes a moment on a big replica: not on the JavaFX thread.
         scheduler.background(() -> new WatchAlerts(replica, text -> scheduler.ui(() -> view.toast(text))));
-        Scene scene = new Scene(view.node(), 1280, 800);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(MainWindow.class.getResource("ticketsync.css"))
-                        .toExternalForm());
+        Parent root = header == null ? view.node() : new BorderPane(view.node(), header, null, null, null);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(stylesheet());
         stage.setTitle("TicketSync");
         stage.setScene(scene);
         stage.show();
@@ -56,5 +62,11 @@ public record MainWindow(MainViewModel model, MainView view, ConflictInboxViewMo
         conflicts.reload();
         engine.start();
         return new MainWindow(model, view, conflicts, scene);
+    }
+
+    /** The app's own CSS, on top of the AtlantaFX theme. */
+    static String stylesheet() {
+        return Objects.requireNonNull(MainWindow.class.getResource("ticketsync.css"))
+                .toExternalForm();
     }
 }

@@ -122,8 +122,8 @@ class AdminClientTest {
         assertThatThrownBy(() -> lead.audit(new AdminClient.AuditQuery("OPS-9999", null, null, null, null, null, 10)))
                 .isInstanceOfSatisfying(ServerError.class, error -> {
                     assertThat(error.status()).isEqualTo(400);
-                    assertThat(error.field()).isEqualTo("ticket");
-                    assertThat(error.detail()).contains("OPS-9999");
+                    assertThat(error.field()).contains("ticket");
+                    assertThat(error.reason()).contains("OPS-9999");
                 });
     }
 

@@ -21,12 +21,12 @@ final class ConsoleText {
         if (failure instanceof ServerError error) {
             return switch (error.status()) {
                 case 401 -> "Signed out: sign in again to see the console";
-                case 403 -> "Only leads and admins may see this: " + error.detail();
-                case 400, 404, 409 -> error.detail();
+                case 403 -> "Only leads and admins may see this: " + error.reason();
+                case 400, 404, 409 -> error.reason();
                 default ->
                     error.isUnavailable()
-                            ? "Server unavailable (" + error.status() + "): " + error.detail()
-                            : "The server failed (" + error.status() + " " + error.code() + "): " + error.detail();
+                            ? "Server unavailable (" + error.status() + "): " + error.reason()
+                            : "The server failed (" + error.status() + " " + error.code() + "): " + error.reason();
             };
         }
         if (failure instanceof IOException) {
