@@ -3,6 +3,8 @@ package dev.ticketsync.server.sync;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.Poke;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -45,8 +47,48 @@ public final class EventHub implements AutoCloseable {
         Stream stream = new Stream(client, user, clientId);
         client.keepAlive();
         client.onClose(() -> streams.remove(stream));
+        if (!dropWhenItsRequestEnds(stream)) {
+            return;
+        }
         streams.add(stream);
         send(stream, "poke", new Poke(currentHead.getAsLong()));
+    }
+
+    /**
+     * Jetty may end a stream's request itself — its connection failed, or sat idle past the timeout — without telling
+     * the SSE client. Such a stream leaves the hub at once and is never written or closed again: either would resume
+     * Javalin's pipeline on a request Jetty has recycled, which loops forever on the errors that raises (seen as a
+     * server that never finished stopping). False when the request has already ended.
+     */
+    private boolean dropWhenItsRequestEnds(Stream stream) {
+        AsyncListener drop = new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                streams.remove(stream);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                streams.remove(stream);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                // Javalin answers the timeout and completes the request; onComplete follows.
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // Not restarted.
+            }
+        };
+        try {
+            stream.client().ctx().req().getAsyncContext().addListener(drop);
+            return true;
+        } catch (IllegalStateException alreadyEnded) {
+            LOG.debug("event stream of {} ended before it opened", stream.user());
+            return false;
+        }
     }
 
     /** Called after each commit; many commits in a row become one poke per stream. */

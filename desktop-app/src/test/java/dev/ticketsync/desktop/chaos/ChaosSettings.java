@@ -1,0 +1,33 @@
+package dev.ticketsync.desktop.chaos;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * How a chaos run goes, from system properties: {@code chaos.seed} (random when absent; printed, so a failing run's
+ * plan can be replayed), {@code chaos.quick=true} (about a minute of chaos, for CI) or {@code chaos.minutes} (default 3).
+ */
+record ChaosSettings(long seed, Duration length, int devices, Duration meanUptime) {
+
+    static final int DEVICES = 20;
+
+    static ChaosSettings fromSystemProperties() {
+        String seed = System.getProperty("chaos.seed", "");
+        boolean quick = Boolean.parseBoolean(System.getProperty("chaos.quick", "false"));
+        double minutes = Double.parseDouble(System.getProperty("chaos.minutes", "3"));
+        return new ChaosSettings(
+                seed.isBlank() ? new Random().nextLong() : Long.parseLong(seed.strip()),
+                quick ? Duration.ofSeconds(60) : Duration.ofMillis((long) (minutes * 60_000)),
+                DEVICES,
+                Duration.ofSeconds(8));
+    }
+
+    String replay() {
+        return "-Dchaos.seed=" + seed
+                + (length.equals(Duration.ofSeconds(60)) ? " -Dchaos.quick=true" : " -Dchaos.minutes=" + minutes());
+    }
+
+    double minutes() {
+        return length.toMillis() / 60_000.0;
+    }
+}
