@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hub's streams when Jetty ends a stream's request on its own — the device's connection failed, or sat idle past
- * the timeout — without telling Javalin's SSE client. Found by the desktop's chaos suite: closing such a stream resumed
- * Javalin's pipeline on a request Jetty had already recycled, which looped forever on the errors that raised, so the
- * server never finished stopping (and a poke or heartbeat to it would have spun the hub's thread the same way).
+ * the timeout — without telling Javalin's SSE client. Seen as a desktop test whose server never finished stopping:
+ * closing such a stream resumed Javalin's pipeline on a request Jetty had already recycled, which looped forever on the
+ * errors that raised (a heartbeat written to it went the same way on the hub's own thread).
  */
 class EventHubTest {
 
