@@ -34,6 +34,8 @@ public final class EventHub implements AutoCloseable {
     private final AtomicLong latestHead = new AtomicLong();
     private final AtomicBoolean pokeQueued = new AtomicBoolean();
     private final LongSupplier currentHead;
+    private final Object opening = new Object();
+    private boolean closed;
 
     /** One open stream and whose it is (the admin console shows who is connected). */
     public record Stream(SseClient client, String user, String clientId) {}
@@ -50,7 +52,15 @@ public final class EventHub implements AutoCloseable {
         if (!dropWhenItsRequestEnds(stream)) {
             return;
         }
-        streams.add(stream);
+        boolean added;
+        synchronized (opening) {
+            added = !closed && streams.add(stream);
+        }
+        if (!added) {
+            // Opened while the server stops: end it now, or Jetty's stop would wait for it in vain.
+            client.close();
+            return;
+        }
         send(stream, "poke", new Poke(currentHead.getAsLong()));
     }
 
@@ -132,6 +142,9 @@ public final class EventHub implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (opening) {
+            closed = true;
+        }
         sender.shutdownNow();
         streams.forEach(stream -> stream.client().close());
         streams.clear();

@@ -78,6 +78,17 @@ class EventHubTest {
         }
     }
 
+    @Test
+    void a_stream_that_opens_after_the_hub_closed_is_ended_at_once_so_the_server_can_stop() throws IOException {
+        hub.close();
+
+        try (Socket device = openStream();
+                BufferedReader events = reader(device)) {
+            assertThat(endOfStream(events)).as("the stream ended").isTrue();
+        }
+        assertThat(hub.streams()).isEmpty();
+    }
+
     private Socket openStream() throws IOException {
         Socket socket = new Socket("127.0.0.1", app.port());
         socket.setSoTimeout((int) PATIENCE.toMillis());
