@@ -40,7 +40,7 @@ import java.util.UUID;
  * The server as an outsider sees it: its REST API over real HTTP (java.net.http), signed in as one user. What REST does
  * not show — watcher sets and the stored outcome of each pushed mutation — is read from the server's own database.
  */
-final class ServerApi {
+public final class ServerApi {
 
     private final TestBackend backend;
     private final HttpClient http =
@@ -52,7 +52,7 @@ final class ServerApi {
         this.token = token;
     }
 
-    static ServerApi as(TestBackend backend, String login) {
+    public static ServerApi as(TestBackend backend, String login) {
         try {
             return new ServerApi(
                     backend,
@@ -65,9 +65,9 @@ final class ServerApi {
     }
 
     /** GET {@code path}; the status and the body read as JSON (null for an empty body). */
-    record Answer(int status, JsonNode body) {}
+    public record Answer(int status, JsonNode body) {}
 
-    Answer get(String path) {
+    public Answer get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + path))
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30))
@@ -87,7 +87,7 @@ final class ServerApi {
         }
     }
 
-    JsonNode ok(String path) {
+    public JsonNode ok(String path) {
         Answer answer = get(path);
         if (answer.status() != 200) {
             throw new AssertionError("GET " + path + " answered " + answer.status() + ": " + answer.body());
@@ -96,7 +96,7 @@ final class ServerApi {
     }
 
     /** {@code GET /api/v1/tickets/{id}}: the ticket, or empty on 404. */
-    Optional<Ticket> ticket(UUID id) {
+    public Optional<Ticket> ticket(UUID id) {
         Answer answer = get("/api/v1/tickets/" + id);
         if (answer.status() == 404) {
             return Optional.empty();
@@ -105,12 +105,12 @@ final class ServerApi {
     }
 
     /** The comments {@code GET /api/v1/tickets/{id}} carries, in the server's order. */
-    List<Comment> comments(UUID id) {
+    public List<Comment> comments(UUID id) {
         return read(ok("/api/v1/tickets/" + id).get("comments"), new TypeReference<List<Comment>>() {});
     }
 
     /** The seqs of a ticket's audit trail ({@code GET /api/v1/tickets/{id}/audit}, every page). */
-    List<Long> trail(UUID id) {
+    public List<Long> trail(UUID id) {
         List<Long> seqs = new ArrayList<>();
         pages(
                 "/api/v1/tickets/" + id + "/audit?limit=500",
@@ -119,7 +119,7 @@ final class ServerApi {
     }
 
     /** Every ticket ({@code GET /api/v1/tickets}, every page), by id. */
-    Map<UUID, Ticket> tickets() {
+    public Map<UUID, Ticket> tickets() {
         Map<UUID, Ticket> all = new TreeMap<>();
         pages("/api/v1/tickets?limit=500", item -> {
             Ticket ticket = read(item, Ticket.class);
@@ -129,14 +129,14 @@ final class ServerApi {
     }
 
     /** How many tickets match {@code q} (the listing's exact total). */
-    long count(String q) {
+    public long count(String q) {
         return ok("/api/v1/tickets?limit=1&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
                 .get("total")
                 .asLong();
     }
 
     /** The whole audit log ({@code GET /api/v1/audit}, every page; leads and admins only). */
-    List<AuditEntry> audit() {
+    public List<AuditEntry> audit() {
         List<AuditEntry> entries = new ArrayList<>();
         pages("/api/v1/audit?limit=500", item -> entries.add(read(item, AuditEntry.class)));
         return entries;
@@ -153,7 +153,7 @@ final class ServerApi {
     }
 
     /** Who watches a ticket, read from the server's database (REST does not list watchers). */
-    Set<String> watchers(UUID ticketId) {
+    public Set<String> watchers(UUID ticketId) {
         return backend.server().database().read(c -> {
             Set<String> users = new TreeSet<>();
             try (PreparedStatement s = c.prepareStatement("SELECT user_login FROM watchers WHERE ticket_id = ?")) {
@@ -169,7 +169,7 @@ final class ServerApi {
     }
 
     /** The server's stored outcome of every mutation a device pushed, by mutationId (accepted or rejected). */
-    Map<Long, MutationStatus> outcomes(UUID clientId) {
+    public Map<Long, MutationStatus> outcomes(UUID clientId) {
         return backend.server().database().read(c -> {
             Map<Long, MutationStatus> outcomes = new TreeMap<>();
             try (PreparedStatement s =
@@ -190,7 +190,7 @@ final class ServerApi {
     }
 
     /** Signs the session of {@code token} out ({@code POST /api/v1/auth/logout}): the token stops working at once. */
-    static void signOut(TestBackend backend, String token) {
+    public static void signOut(TestBackend backend, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + "/api/v1/auth/logout"))
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody())
@@ -214,7 +214,7 @@ final class ServerApi {
      * Pushes {@code commands} as a fresh device of {@code login} in batches of 1,000 — the fast way to fill the server —
      * and checks every one was accepted.
      */
-    static void seed(TestBackend backend, String login, List<? extends Command> commands) {
+    public static void seed(TestBackend backend, String login, List<? extends Command> commands) {
         try {
             SyncClient client = new SyncClient(backend.url(), null);
             client.login(login, TestBackend.PASSWORD);

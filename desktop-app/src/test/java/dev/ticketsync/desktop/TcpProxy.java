@@ -8,17 +8,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A TCP proxy on a free loopback port in front of the test server: the network between a device and the server. On
  * command it cuts every open connection and refuses new ones (a cable pulled) until {@link #heal()}; it can also be
  * armed to cut once a number of bytes have flowed back from the server — in the middle of a response — and to answer
- * {@code 500} itself to every request that carries a marker, as a server that keeps failing on one change would.
+ * {@code 500} itself to every request that carries a marker, as a server that keeps failing on one change would. A slow
+ * network is a random delay before each chunk it forwards; a flaky one resets single connections.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int serverPort;
@@ -27,6 +34,8 @@ final class TcpProxy implements AutoCloseable {
     private final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong cuts = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong drops = new AtomicLong();
+    private volatile long maxDelayNanos;
     private volatile byte[] poison;
     private volatile int poisonStatus = 500;
     private volatile boolean refusing;
@@ -41,7 +50,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** A proxy to the server on {@code serverPort} of the loopback address. */
-    static TcpProxy to(int serverPort) {
+    public static TcpProxy to(int serverPort) {
         try {
             return new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), serverPort);
         } catch (IOException e) {
@@ -49,12 +58,12 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Drops every connection and refuses new ones until {@link #heal()}. */
-    void cut() {
+    public void cut() {
         if (!refusing) {
             cuts.incrementAndGet();
         }
@@ -98,14 +107,43 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Accepts and forwards connections again, unarmed. */
-    void heal() {
+    public void heal() {
         budget.set(Long.MAX_VALUE);
         refusing = false;
     }
 
     /** How many times the network was cut. */
-    long cuts() {
+    public long cuts() {
         return cuts.get();
+    }
+
+    /** Whether the proxy is refusing connections ({@link #cut()} without a {@link #heal()} since). */
+    public boolean isCut() {
+        return refusing;
+    }
+
+    /** Delays each chunk it forwards, either way, by a random time up to {@code max}; zero forwards at once. */
+    public void delayUpTo(Duration max) {
+        maxDelayNanos = max.toNanos();
+    }
+
+    /**
+     * Resets one open connection, picked by {@code random}, as a flaky network drops a request or an event stream in
+     * flight; false when none was open.
+     */
+    public boolean dropOne(Random random) {
+        List<Socket> sockets = new ArrayList<>(open);
+        if (sockets.isEmpty()) {
+            return false;
+        }
+        abort(sockets.get(random.nextInt(sockets.size())));
+        drops.incrementAndGet();
+        return true;
+    }
+
+    /** How many single connections {@link #dropOne} reset. */
+    public long drops() {
+        return drops.get();
     }
 
     private void acceptLoop() {
@@ -144,6 +182,11 @@ final class TcpProxy implements AutoCloseable {
                         int n;
                         byte[] seen = new byte[0];
                         while ((n = in.read(buffer)) >= 0) {
+                            long delay = maxDelayNanos;
+                            if (delay > 0) {
+                                LockSupport.parkNanos(
+                                        ThreadLocalRandom.current().nextLong(delay + 1));
+                            }
                             byte[] marker = poison;
                             if (!response && marker != null) {
                                 seen = tail(seen, buffer, n, marker.length);

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +30,8 @@ public final class TestBackend implements AutoCloseable {
     private final Path serverDir;
     private ServerApp server;
     private int port;
-    private final List<Device> opened = new ArrayList<>();
+    // Devices may be opened from several threads at once.
+    private final List<Device> opened = new CopyOnWriteArrayList<>();
 
     private TestBackend(Path root) {
         this.root = root;
@@ -84,6 +85,14 @@ public final class TestBackend implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The server's data directory (H2 file and audit key): while the in-process server is stopped, a server in another
+     * process may run on it, on {@link #port()}.
+     */
+    public Path serverDir() {
+        return serverDir;
     }
 
     /** A device: a replica in its own directory, signed in as {@code login}, with its sync engine (not started). */

@@ -3,6 +3,8 @@ package dev.ticketsync.server.sync;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.Poke;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -32,6 +34,8 @@ public final class EventHub implements AutoCloseable {
     private final AtomicLong latestHead = new AtomicLong();
     private final AtomicBoolean pokeQueued = new AtomicBoolean();
     private final LongSupplier currentHead;
+    private final Object opening = new Object();
+    private boolean closed;
 
     /** One open stream and whose it is (the admin console shows who is connected). */
     public record Stream(SseClient client, String user, String clientId) {}
@@ -45,8 +49,56 @@ public final class EventHub implements AutoCloseable {
         Stream stream = new Stream(client, user, clientId);
         client.keepAlive();
         client.onClose(() -> streams.remove(stream));
-        streams.add(stream);
+        if (!dropWhenItsRequestEnds(stream)) {
+            return;
+        }
+        boolean added;
+        synchronized (opening) {
+            added = !closed && streams.add(stream);
+        }
+        if (!added) {
+            // Opened while the server stops: end it now, or Jetty's stop would wait for it in vain.
+            client.close();
+            return;
+        }
         send(stream, "poke", new Poke(currentHead.getAsLong()));
+    }
+
+    /**
+     * Jetty may end a stream's request itself — its connection failed, or sat idle past the timeout — without telling
+     * the SSE client. Such a stream leaves the hub at once and is never written or closed again: either would resume
+     * Javalin's pipeline on a request Jetty has recycled, which loops forever on the errors that raises (seen as a
+     * server that never finished stopping). False when the request has already ended.
+     */
+    private boolean dropWhenItsRequestEnds(Stream stream) {
+        AsyncListener drop = new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                streams.remove(stream);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                streams.remove(stream);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                // Javalin answers the timeout and completes the request; onComplete follows.
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // Not restarted.
+            }
+        };
+        try {
+            stream.client().ctx().req().getAsyncContext().addListener(drop);
+            return true;
+        } catch (IllegalStateException alreadyEnded) {
+            LOG.debug("event stream of {} ended before it opened", stream.user());
+            return false;
+        }
     }
 
     /** Called after each commit; many commits in a row become one poke per stream. */
@@ -90,6 +142,9 @@ public final class EventHub implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (opening) {
+            closed = true;
+        }
         sender.shutdownNow();
         streams.forEach(stream -> stream.client().close());
         streams.clear();
