@@ -2,9 +2,11 @@ package dev.ticketsync.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticketsync.model.domain.AuditAction;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.ValueChange;
+import dev.ticketsync.model.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hash an entry must carry never changes with the code that computes it: logs written by earlier versions keep
- * verifying. The expected values were computed by the first implementation (a sorted map through Jackson).
+ * The JSON forms of an audit entry. The hash an entry must carry never changes with the code that computes it: logs
+ * written by earlier versions keep verifying. The expected values were computed by the first implementation (a sorted
+ * map through Jackson).
  */
-class AuditHashFormatTest {
+class AuditJsonTest {
 
     private static final AuditChain CHAIN =
             new AuditChain("golden-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
@@ -88,5 +91,41 @@ class AuditHashFormatTest {
                         "1bea64e3a06710f6b1b155f25b0c138c130a9f9df7d0d6d42018164bbbbba5f4",
                         "03e8f21ecf610e1b32d21e404bda9a1babdac09bb4bf2dacb8497815079eea85",
                         "67aea96a40d07c5c6a18f2014f0f049f337d4c762d0739804d860501d465cedc");
+    }
+
+    @Test
+    void the_hash_over_changes_written_beforehand_is_the_same_hash() {
+        for (AuditEntry entry : entries()) {
+            assertThat(CHAIN.hashOf(entry, AuditJson.canonicalChanges(entry.changes())))
+                    .isEqualTo(CHAIN.hashOf(entry));
+        }
+    }
+
+    @Test
+    void the_snapshot_replicas_receive_reads_back_as_the_signed_entry() throws JsonProcessingException {
+        for (AuditEntry unsigned : entries()) {
+            AuditEntry entry = withHash(unsigned, CHAIN.hashOf(unsigned));
+
+            String snapshot = AuditJson.snapshot(entry, AuditJson.canonicalChanges(entry.changes()));
+
+            AuditEntry read = Json.lenient().readValue(snapshot, AuditEntry.class);
+            assertThat(read.hash()).isEqualTo(entry.hash()).isEqualTo(CHAIN.hashOf(read));
+            assertThat(Json.lenient().readTree(snapshot))
+                    .isEqualTo(Json.lenient().readTree(Json.strict().writeValueAsString(entry)));
+        }
+    }
+
+    private static AuditEntry withHash(AuditEntry e, String hash) {
+        return new AuditEntry(
+                e.seq(),
+                e.at(),
+                e.actor(),
+                e.clientId(),
+                e.ip(),
+                e.action(),
+                e.ticketId(),
+                e.changes(),
+                e.prevHash(),
+                hash);
     }
 }
