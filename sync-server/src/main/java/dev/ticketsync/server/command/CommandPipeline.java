@@ -32,12 +32,10 @@ public final class CommandPipeline {
     private final TicketRows tickets;
     private final SideRows sides;
     private final ReferenceChecks references;
-    private final Dialect dialect;
 
     public CommandPipeline(Workflow workflow, Dialect dialect) {
         this.workflow = workflow;
-        this.dialect = dialect;
-        this.tickets = new TicketRows(dialect);
+        this.tickets = new TicketRows();
         this.sides = new SideRows(dialect);
         this.references = new ReferenceChecks(tickets, new UserRows());
     }
@@ -57,12 +55,10 @@ public final class CommandPipeline {
         }
         Ticket after = applied.ticket();
         if (before == null) {
-            after = after.toBuilder()
-                    .key(tickets.nextKey(c, dialect, after.project()))
-                    .build();
-        }
-        if (!after.equals(before)) {
-            tx.logChangeJson(EntityType.TICKET, after.id().toString(), tickets.save(c, after), false);
+            after = after.toBuilder().key(tx.nextKey(after.project())).build();
+            tx.logCreation(EntityType.TICKET, after.id().toString(), tickets.insert(c, after));
+        } else if (!after.equals(before)) {
+            tx.logChangeJson(EntityType.TICKET, after.id().toString(), tickets.update(c, before, after), false);
         }
         for (Effect effect : applied.effects()) {
             write(tx, effect);

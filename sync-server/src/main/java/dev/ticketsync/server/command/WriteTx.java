@@ -7,35 +7,48 @@ import dev.ticketsync.model.domain.ValueChange;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.EntityType;
 import dev.ticketsync.server.audit.AuditChain;
+import dev.ticketsync.server.audit.AuditJson;
 import dev.ticketsync.server.store.Dialect;
+import dev.ticketsync.server.store.ProjectKeys;
 import dev.ticketsync.server.store.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
 
 /**
- * One write transaction under the writer lock. It hands out the global seqs, writes the change log and appends to the
- * audit chain; everything else a write does goes through its {@link #connection()}. Nothing else writes these tables.
+ * One write transaction under the writer lock. It hands out the global seqs and the ticket keys, writes the change log
+ * and appends to the audit chain; everything else a write does goes through its {@link #connection()}. Nothing else
+ * writes these tables. Counters live in memory for the whole transaction (a push of 1,000 mutations reads and writes
+ * each once) and are rewound with the savepoint of a rejected mutation.
  */
 public final class WriteTx {
+
+    private static final String CHANGE_LOG_INSERT =
+            "INSERT INTO change_log (entity, entity_id, seq, deleted, data) VALUES (?, ?, ?, ?, ?)";
 
     private final Connection connection;
     private final Dialect dialect;
     private final AuditChain chain;
     private final Instant now;
+    private final ProjectKeys projectKeys;
     private final String changeLogUpsert;
     private long head;
     private long auditSeq;
     private String auditHash;
+    private Map<String, Long> lastKeyNumbers = new HashMap<>();
+    private final Map<String, Long> storedKeyNumbers = new HashMap<>();
 
     WriteTx(
             Connection connection,
             Dialect dialect,
             AuditChain chain,
+            ProjectKeys projectKeys,
             Instant now,
             long head,
             long auditSeq,
@@ -43,6 +56,7 @@ public final class WriteTx {
         this.connection = connection;
         this.dialect = dialect;
         this.chain = chain;
+        this.projectKeys = projectKeys;
         this.now = now;
         this.head = head;
         this.auditSeq = auditSeq;
@@ -68,6 +82,17 @@ public final class WriteTx {
         return head;
     }
 
+    /** The next human key in {@code project}: OPS-1, OPS-2, … */
+    public String nextKey(String project) throws SQLException {
+        Long last = lastKeyNumbers.get(project);
+        if (last == null) {
+            last = projectKeys.lastNumber(connection, project);
+            storedKeyNumbers.put(project, last);
+        }
+        lastKeyNumbers.put(project, last + 1);
+        return project + "-" + (last + 1);
+    }
+
     /** Records that {@code entity} changed: it moves to the next global seq with this snapshot. */
     public long logChange(EntityType entity, String id, Object snapshot, boolean deleted) throws SQLException {
         return logChangeJson(entity, id, json(snapshot), deleted);
@@ -75,8 +100,21 @@ public final class WriteTx {
 
     /** As {@link #logChange}, with the snapshot already written as JSON. */
     public long logChangeJson(EntityType entity, String id, String snapshotJson, boolean deleted) throws SQLException {
+        return log(changeLogUpsert, entity, id, snapshotJson, deleted);
+    }
+
+    /**
+     * As {@link #logChangeJson}, for an entity this transaction created: it cannot be in the log yet, so a plain insert
+     * does (cheaper than an upsert, which looks for the row first).
+     */
+    public long logCreation(EntityType entity, String id, String snapshotJson) throws SQLException {
+        return log(CHANGE_LOG_INSERT, entity, id, snapshotJson, false);
+    }
+
+    private long log(String sql, EntityType entity, String id, String snapshotJson, boolean deleted)
+            throws SQLException {
         long seq = ++head;
-        try (PreparedStatement s = connection.prepareStatement(changeLogUpsert)) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setString(1, entity.wire());
             s.setString(2, id);
             s.setLong(3, seq);
@@ -98,7 +136,8 @@ public final class WriteTx {
             throws SQLException {
         AuditEntry unsigned =
                 new AuditEntry(auditSeq + 1, now, actor, clientId, ip, action, ticketId, changes, auditHash, null);
-        String hash = chain.hashOf(unsigned);
+        String changesJson = AuditJson.canonicalChanges(unsigned.changes());
+        String hash = chain.hashOf(unsigned, changesJson);
         AuditEntry entry = new AuditEntry(
                 unsigned.seq(), now, actor, clientId, ip, action, ticketId, unsigned.changes(), auditHash, hash);
         try (PreparedStatement s = connection.prepareStatement("""
@@ -111,7 +150,7 @@ public final class WriteTx {
             s.setString(5, ip);
             s.setString(6, action.name());
             Rows.uuid(s, 7, ticketId);
-            s.setString(8, json(entry.changes()));
+            s.setString(8, changesJson);
             s.setString(9, entry.prevHash());
             s.setString(10, hash);
             s.executeUpdate();
@@ -119,14 +158,14 @@ public final class WriteTx {
         auditSeq = entry.seq();
         auditHash = hash;
         if (ticketId != null) {
-            logChange(EntityType.AUDIT, Long.toString(entry.seq()), entry, false);
+            logCreation(EntityType.AUDIT, Long.toString(entry.seq()), AuditJson.snapshot(entry, changesJson));
         }
         return entry;
     }
 
     /** A point to roll back to when one mutation of a batch is rejected, seqs and audit tail included. */
     public Mark mark() throws SQLException {
-        return new Mark(connection.setSavepoint(), head, auditSeq, auditHash);
+        return new Mark(connection.setSavepoint(), head, auditSeq, auditHash, Map.copyOf(lastKeyNumbers));
     }
 
     public void rollbackTo(Mark mark) throws SQLException {
@@ -134,6 +173,7 @@ public final class WriteTx {
         head = mark.head;
         auditSeq = mark.auditSeq;
         auditHash = mark.auditHash;
+        lastKeyNumbers = new HashMap<>(mark.lastKeyNumbers);
     }
 
     public void release(Mark mark) throws SQLException {
@@ -141,6 +181,11 @@ public final class WriteTx {
     }
 
     void saveState() throws SQLException {
+        for (Map.Entry<String, Long> last : lastKeyNumbers.entrySet()) {
+            if (!last.getValue().equals(storedKeyNumbers.get(last.getKey()))) {
+                projectKeys.saveLastNumber(connection, last.getKey(), last.getValue());
+            }
+        }
         try (PreparedStatement s = connection.prepareStatement(
                 "UPDATE sync_state SET head = ?, audit_seq = ?, audit_hash = ? WHERE id = 1")) {
             s.setLong(1, head);
@@ -164,12 +209,15 @@ public final class WriteTx {
         private final long head;
         private final long auditSeq;
         private final String auditHash;
+        private final Map<String, Long> lastKeyNumbers;
 
-        private Mark(Savepoint savepoint, long head, long auditSeq, String auditHash) {
+        private Mark(
+                Savepoint savepoint, long head, long auditSeq, String auditHash, Map<String, Long> lastKeyNumbers) {
             this.savepoint = savepoint;
             this.head = head;
             this.auditSeq = auditSeq;
             this.auditHash = auditHash;
+            this.lastKeyNumbers = lastKeyNumbers;
         }
     }
 }

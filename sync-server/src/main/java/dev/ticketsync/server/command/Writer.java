@@ -2,6 +2,7 @@ package dev.ticketsync.server.command;
 
 import dev.ticketsync.server.audit.AuditChain;
 import dev.ticketsync.server.store.Database;
+import dev.ticketsync.server.store.ProjectKeys;
 import dev.ticketsync.server.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +29,7 @@ public final class Writer {
     private final Database database;
     private final AuditChain chain;
     private final Clock clock;
+    private final ProjectKeys projectKeys;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final List<LongConsumer> commitListeners = new CopyOnWriteArrayList<>();
 
@@ -35,6 +37,7 @@ public final class Writer {
         this.database = database;
         this.chain = chain;
         this.clock = clock;
+        this.projectKeys = new ProjectKeys(database.dialect());
     }
 
     /** A unit of work inside one write transaction. */
@@ -119,6 +122,7 @@ public final class Writer {
                     connection,
                     database.dialect(),
                     chain,
+                    projectKeys,
                     now,
                     r.getLong("head"),
                     r.getLong("audit_seq"),
