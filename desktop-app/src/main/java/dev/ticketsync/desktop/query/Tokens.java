@@ -37,10 +37,25 @@ final class Tokens {
         }
     }
 
+    /**
+     * A run of letters and digits in a query word. Where the word has another character before the run, the run must
+     * start a token of a text that contains the word ({@code startsToken}); where it has one after, end one.
+     */
+    record Run(String text, boolean startsToken, boolean endsToken) {}
+
     /** The runs of letters and digits in a query word, in order. */
-    static List<String> runs(String word) {
-        List<String> runs = new ArrayList<>();
-        forEach(word, runs::add);
+    static List<Run> runs(String word) {
+        List<Run> runs = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= word.length(); i++) {
+            boolean token = i < word.length() && isTokenChar(word.charAt(i));
+            if (token && start < 0) {
+                start = i;
+            } else if (!token && start >= 0) {
+                runs.add(new Run(word.substring(start, i), start > 0, i < word.length()));
+                start = -1;
+            }
+        }
         return runs;
     }
 

@@ -39,7 +39,51 @@ public final class SearchMeasurement {
             case "before" -> before(dir);
             case "load" -> load(dir);
             case "probe" -> probe(dir);
+            case "explain" -> {
+                try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("replica"), "sa", "")) {
+                    List<UUID> ids = new ArrayList<>();
+                    try (var st = c.prepareStatement("SELECT id FROM tickets LIMIT 2000");
+                            var r = st.executeQuery()) {
+                        while (r.next()) {
+                            ids.add(r.getObject(1, UUID.class));
+                        }
+                    }
+                    for (String sql : List.of(
+                            "SELECT ticket_id, data FROM comments WHERE ticket_id = ANY(?)",
+                            "SELECT c.ticket_id, c.data FROM TABLE(id UUID = ?) ids JOIN comments c ON c.ticket_id = ids.id")) {
+                        try (var st = c.prepareStatement("EXPLAIN " + sql)) {
+                            st.setObject(1, ids.toArray(UUID[]::new));
+                            try (var r = st.executeQuery()) {
+                                r.next();
+                                System.out.println(r.getString(1));
+                            }
+                        }
+                        for (int round = 0; round < 3; round++) {
+                            long t0 = System.nanoTime();
+                            int n = 0;
+                            try (var st = c.prepareStatement(sql)) {
+                                st.setObject(1, ids.toArray(UUID[]::new));
+                                try (var r = st.executeQuery()) {
+                                    while (r.next()) {
+                                        n++;
+                                    }
+                                }
+                            }
+                            System.out.printf("%d rows in %d ms%n", n, millis(t0));
+                        }
+                    }
+                }
+            }
             case "after" -> after(dir);
+            case "window" -> window(dir);
+            case "ready" -> {
+                try (Replica replica = open(dir);
+                        TicketSearch search = TicketSearch.open(replica)) {
+                    long start = System.nanoTime();
+                    search.awaitTextReady(java.time.Duration.ofMinutes(10));
+                    System.out.printf("ready in %d ms: %s%n", millis(start), search.stats());
+                }
+            }
             default -> throw new IllegalArgumentException("mode: build | before");
         }
     }
@@ -126,9 +170,11 @@ public final class SearchMeasurement {
 
     /** Today's list: load every ticket and every ticket's comment text, then scan all of them per query. */
     private static void before(Path dir) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         try (Replica replica = open(dir)) {
             long opened = millis(start);
+            long cpu = threads.getCurrentThreadCpuTime();
             List<Ticket> tickets = replica.tickets();
             long ticketsLoaded = millis(start);
             Set<UUID> pending = replica.pendingTicketIds();
@@ -139,11 +185,16 @@ public final class SearchMeasurement {
             long firstList = millis(start);
             System.out.printf(
                     "before: cold start: replica open %d ms, tickets %d ms, comment text %d ms, first list (%d rows)"
-                            + " %d ms%n",
-                    opened, ticketsLoaded, commentsLoaded, first.size(), firstList);
+                            + " %d ms after start (this thread %d ms cpu after open)%n",
+                    opened,
+                    ticketsLoaded,
+                    commentsLoaded,
+                    first.size(),
+                    firstList,
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
             System.out.printf("before: heap after load %s%n", heap());
             List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
-            report("before", queries, query -> scan(tickets, query, context));
+            report("before", queries, 1, query -> scan(tickets, query, context));
         }
     }
 
@@ -166,12 +217,16 @@ public final class SearchMeasurement {
                                 + " %d ms after open (this thread %d ms cpu)%n",
                         opened, openCpu, first.size(), usable, millis(searchStart), usableCpu);
                 search.awaitTextReady(java.time.Duration.ofMinutes(5));
+                long indexCpu = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread.getName().equals("ticket-search"))
+                        .mapToLong(thread -> threads.getThreadCpuTime(thread.getId()) / 1_000_000)
+                        .sum();
                 System.out.printf(
-                        "after: text index ready %d ms after start (%d ms after open): %s%n",
-                        millis(start), millis(searchStart), search.stats());
+                        "after: text index ready %d ms after start (%d ms after open; index thread %d ms cpu): %s%n",
+                        millis(start), millis(searchStart), indexCpu, search.stats());
                 System.out.printf("after: heap with replica + search %s%n", heap());
                 List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
-                report("after", queries, text -> search.search(text, ME));
+                report("after", queries, 3, text -> search.search(text, ME));
                 // The same answers as the scan, query by query.
                 List<Ticket> tickets = replica.tickets();
                 Map<UUID, String> comments = replica.commentText();
@@ -186,6 +241,62 @@ public final class SearchMeasurement {
                 }
                 System.out.printf("after: %d of %d queries answer differently from the scan%n", differ, queries.size());
             }
+        }
+    }
+
+    /**
+     * The main window's view model as the app runs it: background work on one thread, UI work on another (standing in
+     * for the FX thread). Cold start = from opening the replica until the list holds every ticket; then the time from
+     * setting the query to the list showing the answer, per kind.
+     */
+    private static void window(Path dir) throws Exception {
+        var ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var background = (java.util.concurrent.ThreadPoolExecutor) java.util.concurrent.Executors.newFixedThreadPool(1);
+        dev.ticketsync.desktop.ui.common.Scheduler scheduler = new dev.ticketsync.desktop.ui.common.Scheduler() {
+            @Override
+            public void background(Runnable work) {
+                background.execute(work);
+            }
+
+            @Override
+            public void ui(Runnable work) {
+                ui.execute(work);
+            }
+        };
+        long start = System.nanoTime();
+        try (Replica replica = open(dir)) {
+            long opened = millis(start);
+            var model = ui.submit(() -> new dev.ticketsync.desktop.ui.main.MainViewModel(replica, scheduler))
+                    .get();
+            model.reload();
+            while (ui.submit(() -> model.rows().size()).get() < TICKETS) {
+                Thread.sleep(5);
+            }
+            System.out.printf(
+                    "window: replica open %d ms; list with %d rows %d ms after start%n",
+                    opened, TICKETS, millis(start));
+            List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
+            // Wait for the comments to be indexed: chunk after chunk on the background thread, until it is idle.
+            int idle = 0;
+            while (idle < 5) {
+                Thread.sleep(100);
+                idle = background.getQueue().isEmpty() && background.getActiveCount() == 0 ? idle + 1 : 0;
+            }
+            System.out.printf("window: comments indexed %d ms after start%n", millis(start));
+            report("window", queries, 3, text -> {
+                try {
+                    return ui.submit(() -> {
+                                model.queryProperty().set(text);
+                                return List.copyOf(model.rows());
+                            })
+                            .get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            ui.shutdown();
+            background.shutdown();
         }
     }
 
@@ -207,15 +318,17 @@ public final class SearchMeasurement {
             .thenComparing(Ticket::id);
 
     static void report(
-            String label, List<SearchData.Query> queries, java.util.function.Function<String, List<Ticket>> run) {
+            String label,
+            List<SearchData.Query> queries,
+            int rounds,
+            java.util.function.Function<String, List<Ticket>> run) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int warm = 0; warm < 2; warm++) {
+        for (int warm = 0; warm < Math.min(rounds, 2); warm++) {
             queries.forEach(query -> run.apply(query.text()));
         }
         Map<String, List<Long>> wall = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
-        int rounds = 3;
         for (int round = 0; round < rounds; round++) {
             for (SearchData.Query query : queries) {
                 long cpuStart = threads.getCurrentThreadCpuTime();
@@ -229,6 +342,18 @@ public final class SearchMeasurement {
                 }
                 rows.merge(query.kind(), (long) size, Long::sum);
             }
+        }
+        if (Boolean.getBoolean("slowest")) {
+            Map<String, Long> worst = new LinkedHashMap<>();
+            for (SearchData.Query query : queries) {
+                long t0 = System.nanoTime();
+                int size = run.apply(query.text()).size();
+                worst.put(query.text() + " -> " + size, (System.nanoTime() - t0) / 1000);
+            }
+            worst.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(15)
+                    .forEach(e -> System.out.printf("  slow %6.2f ms  %s%n", e.getValue() / 1000.0, e.getKey()));
         }
         wall.forEach((kind, times) -> {
             List<Long> cpuTimes = cpu.get(kind);
