@@ -1,7 +1,6 @@
 package dev.ticketsync.desktop.query;
 
 import dev.ticketsync.model.domain.Ticket;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -24,11 +23,9 @@ import java.util.UUID;
  */
 final class TicketIndex {
 
-    static final Comparator<Ticket> NEWEST_FIRST = Comparator.comparing(
-                    Ticket::updatedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparing(Ticket::id);
+    static final Comparator<Ticket> NEWEST_FIRST = NewestFirst.ORDER;
 
-    private final Map<UUID, Integer> ordinals = new HashMap<>();
+    private final Map<UUID, Integer> ordinals;
     private final FilterIndex filters = new FilterIndex();
     private final TermIndex terms = new TermIndex();
     private Ticket[] tickets;
@@ -47,7 +44,8 @@ final class TicketIndex {
     /** Starts with every ticket, none indexed yet; ordinals follow the list's order, so the newest get indexed first. */
     TicketIndex(Collection<Ticket> all, Set<UUID> pending) {
         Ticket[] sorted = all.toArray(Ticket[]::new);
-        Arrays.parallelSort(sorted, NEWEST_FIRST);
+        NewestFirst.sort(sorted);
+        ordinals = new HashMap<>(sorted.length * 4 / 3 + 16);
         tickets = sorted;
         texts = new String[sorted.length];
         comments = new String[sorted.length];

@@ -76,6 +76,28 @@ public final class SearchMeasurement {
             }
             case "after" -> after(dir);
             case "window" -> window(dir);
+            case "cold" -> {
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long start = System.nanoTime();
+                try (Replica replica = open(dir)) {
+                    long opened = millis(start);
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    List<Ticket> tickets = replica.tickets();
+                    long loaded = millis(start);
+                    long loadCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+                    TicketIndex index = new TicketIndex(tickets, replica.pendingTicketIds());
+                    int rows = index.search(TicketQuery.all(), ME).size();
+                    System.out.printf(
+                            "cold: replica open %d ms; tickets read %d ms (%d ms cpu on this thread); %d rows %d ms"
+                                    + " (%d ms cpu)%n",
+                            opened,
+                            loaded,
+                            loadCpu,
+                            rows,
+                            millis(start),
+                            (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+                }
+            }
             case "ready" -> {
                 try (Replica replica = open(dir);
                         TicketSearch search = TicketSearch.open(replica)) {
