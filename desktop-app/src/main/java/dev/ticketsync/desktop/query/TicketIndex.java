@@ -108,7 +108,7 @@ final class TicketIndex {
             if (tickets[d] != null) {
                 texts[d] = TicketQuery.searchText(tickets[d]);
                 comments[d] = commentText.getOrDefault(tickets[d].id(), "");
-                terms.replace(d, Set.of(), termsOf(texts[d], comments[d]));
+                terms.add(d, texts[d], comments[d]);
             }
         }
         indexed = end;

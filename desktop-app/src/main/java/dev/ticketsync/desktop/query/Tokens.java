@@ -13,14 +13,28 @@ import java.util.function.Consumer;
  */
 final class Tokens {
 
+    private static final boolean[] ASCII_TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_TOKEN_CHARS[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     private Tokens() {}
 
     static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_TOKEN_CHARS[c] : Character.isLetterOrDigit(c);
     }
 
-    /** Hands every token of {@code text} to {@code sink}, in order (repeats included). */
-    static void forEach(String text, Consumer<String> sink) {
+    /** Receives where each token of a text starts and ends. */
+    @FunctionalInterface
+    interface Sink {
+        void token(String text, int start, int end);
+    }
+
+    /** Hands where every token of {@code text} is to {@code sink}, in order (repeats included). */
+    static void scan(String text, Sink sink) {
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
             if (isTokenChar(text.charAt(i))) {
@@ -28,13 +42,18 @@ final class Tokens {
                     start = i;
                 }
             } else if (start >= 0) {
-                sink.accept(text.substring(start, i));
+                sink.token(text, start, i);
                 start = -1;
             }
         }
         if (start >= 0) {
-            sink.accept(start == 0 ? text : text.substring(start));
+            sink.token(text, start, text.length());
         }
+    }
+
+    /** Hands every token of {@code text} to {@code sink}, in order (repeats included). */
+    static void forEach(String text, Consumer<String> sink) {
+        scan(text, (source, start, end) -> sink.accept(source.substring(start, end)));
     }
 
     /**
@@ -46,16 +65,10 @@ final class Tokens {
     /** The runs of letters and digits in a query word, in order. */
     static List<Run> runs(String word) {
         List<Run> runs = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= word.length(); i++) {
-            boolean token = i < word.length() && isTokenChar(word.charAt(i));
-            if (token && start < 0) {
-                start = i;
-            } else if (!token && start >= 0) {
-                runs.add(new Run(word.substring(start, i), start > 0, i < word.length()));
-                start = -1;
-            }
-        }
+        scan(
+                word,
+                (source, start, end) ->
+                        runs.add(new Run(source.substring(start, end), start > 0, end < source.length())));
         return runs;
     }
 
