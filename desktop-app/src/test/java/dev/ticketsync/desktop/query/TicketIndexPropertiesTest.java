@@ -36,7 +36,10 @@ class TicketIndexPropertiesTest {
 
     private static final String ME = "alice";
 
-    /** Words that contain each other, mix letters with digits and punctuation, or change length when lower-cased. */
+    /**
+     * Words that contain each other, mix letters with digits and punctuation, change length when lower-cased, or
+     * share a hash code.
+     */
     private static final List<String> WORDS = List.of(
             "log",
             "login",
@@ -61,7 +64,12 @@ class TicketIndexPropertiesTest {
             "--",
             "v2",
             "printer",
-            "prin");
+            "prin",
+            // Same String.hashCode: the term table must tell them apart.
+            "an",
+            "c0",
+            "ar",
+            "c4");
 
     private static final List<String> SEPARATORS = List.of(" ", "  ", ", ", ". ", "-", "/", "\n", "\t");
 
