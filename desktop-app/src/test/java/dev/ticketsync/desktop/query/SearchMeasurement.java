@@ -103,7 +103,13 @@ public final class SearchMeasurement {
                         TicketSearch search = TicketSearch.open(replica)) {
                     long start = System.nanoTime();
                     search.awaitTextReady(java.time.Duration.ofMinutes(10));
-                    System.out.printf("ready in %d ms: %s%n", millis(start), search.stats());
+                    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                    long indexCpu = Thread.getAllStackTraces().keySet().stream()
+                            .filter(thread -> thread.getName().equals("ticket-search"))
+                            .mapToLong(thread -> threads.getThreadCpuTime(thread.getId()) / 1_000_000)
+                            .sum();
+                    System.out.printf(
+                            "ready in %d ms (index thread %d ms cpu): %s%n", millis(start), indexCpu, search.stats());
                 }
             }
             default -> throw new IllegalArgumentException("mode: build | before");
