@@ -21,8 +21,11 @@ import java.util.UUID;
 
 /**
  * Figures for DESIGN.md §9's local query and cold start rows, on a replica of 100k tickets + 300k comments. Not a
- * test: run it by hand ({@code java -cp … SearchMeasurement build|before|after DIR}); each mode in a fresh JVM, so
- * "cold" means cold.
+ * test: run it by hand ({@code java -cp <test class path> dev.ticketsync.desktop.query.SearchMeasurement MODE DIR}),
+ * each mode in a fresh JVM, so "cold" means cold: {@code build} makes the replica (pulled pages plus 300 local
+ * changes), {@code before} measures the old list (load everything, scan per query), {@code after} the list over
+ * {@link TicketSearch} (and checks that all 200 queries answer as the scan does), {@code window} the main window's
+ * view model end to end. {@code -Dslowest=true} also lists the slowest queries.
  */
 public final class SearchMeasurement {
 
@@ -37,82 +40,9 @@ public final class SearchMeasurement {
         switch (mode) {
             case "build" -> build(dir);
             case "before" -> before(dir);
-            case "load" -> load(dir);
-            case "probe" -> probe(dir);
-            case "explain" -> {
-                try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("replica"), "sa", "")) {
-                    List<UUID> ids = new ArrayList<>();
-                    try (var st = c.prepareStatement("SELECT id FROM tickets LIMIT 2000");
-                            var r = st.executeQuery()) {
-                        while (r.next()) {
-                            ids.add(r.getObject(1, UUID.class));
-                        }
-                    }
-                    for (String sql : List.of(
-                            "SELECT ticket_id, data FROM comments WHERE ticket_id = ANY(?)",
-                            "SELECT c.ticket_id, c.data FROM TABLE(id UUID = ?) ids JOIN comments c ON c.ticket_id = ids.id")) {
-                        try (var st = c.prepareStatement("EXPLAIN " + sql)) {
-                            st.setObject(1, ids.toArray(UUID[]::new));
-                            try (var r = st.executeQuery()) {
-                                r.next();
-                                System.out.println(r.getString(1));
-                            }
-                        }
-                        for (int round = 0; round < 3; round++) {
-                            long t0 = System.nanoTime();
-                            int n = 0;
-                            try (var st = c.prepareStatement(sql)) {
-                                st.setObject(1, ids.toArray(UUID[]::new));
-                                try (var r = st.executeQuery()) {
-                                    while (r.next()) {
-                                        n++;
-                                    }
-                                }
-                            }
-                            System.out.printf("%d rows in %d ms%n", n, millis(t0));
-                        }
-                    }
-                }
-            }
             case "after" -> after(dir);
             case "window" -> window(dir);
-            case "cold" -> {
-                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-                long start = System.nanoTime();
-                try (Replica replica = open(dir)) {
-                    long opened = millis(start);
-                    long cpu = threads.getCurrentThreadCpuTime();
-                    List<Ticket> tickets = replica.tickets();
-                    long loaded = millis(start);
-                    long loadCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
-                    TicketIndex index = new TicketIndex(tickets, replica.pendingTicketIds());
-                    int rows = index.search(TicketQuery.all(), ME).size();
-                    System.out.printf(
-                            "cold: replica open %d ms; tickets read %d ms (%d ms cpu on this thread); %d rows %d ms"
-                                    + " (%d ms cpu)%n",
-                            opened,
-                            loaded,
-                            loadCpu,
-                            rows,
-                            millis(start),
-                            (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-                }
-            }
-            case "ready" -> {
-                try (Replica replica = open(dir);
-                        TicketSearch search = TicketSearch.open(replica)) {
-                    long start = System.nanoTime();
-                    search.awaitTextReady(java.time.Duration.ofMinutes(10));
-                    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-                    long indexCpu = Thread.getAllStackTraces().keySet().stream()
-                            .filter(thread -> thread.getName().equals("ticket-search"))
-                            .mapToLong(thread -> threads.getThreadCpuTime(thread.getId()) / 1_000_000)
-                            .sum();
-                    System.out.printf(
-                            "ready in %d ms (index thread %d ms cpu): %s%n", millis(start), indexCpu, search.stats());
-                }
-            }
-            default -> throw new IllegalArgumentException("mode: build | before");
+            default -> throw new IllegalArgumentException("mode: build | before | after | window");
         }
     }
 
@@ -143,59 +73,6 @@ public final class SearchMeasurement {
         }
     }
 
-    private static void probe(Path dir) throws Exception {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("replica"), "sa", "")) {
-            for (int round = 0; round < 4; round++) {
-                long cpu = threads.getCurrentThreadCpuTime();
-                List<String> rows = new ArrayList<>();
-                long chars = 0;
-                try (var s = c.prepareStatement("SELECT data FROM tickets");
-                        var r = s.executeQuery()) {
-                    while (r.next()) {
-                        String d = r.getString(1);
-                        rows.add(d);
-                        chars += d.length();
-                    }
-                }
-                long read = threads.getCurrentThreadCpuTime() - cpu;
-                cpu = threads.getCurrentThreadCpuTime();
-                for (String d : rows) {
-                    dev.ticketsync.model.json.Json.lenient().readValue(d, Ticket.class);
-                }
-                long parse = threads.getCurrentThreadCpuTime() - cpu;
-                System.out.printf(
-                        "read %d rows %d chars: %d ms cpu; parse %d ms cpu%n",
-                        rows.size(), chars, read / 1_000_000, parse / 1_000_000);
-            }
-        }
-    }
-
-    private static void load(Path dir) throws Exception {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
-            long cpu = threads.getCurrentThreadCpuTime();
-            try (Replica replica = open(dir)) {
-                System.out.printf(
-                        "open: %d ms wall, %d ms cpu%n",
-                        millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-                start = System.nanoTime();
-                cpu = threads.getCurrentThreadCpuTime();
-                int n = replica.tickets().size();
-                System.out.printf(
-                        "tickets %d: %d ms wall, %d ms cpu%n",
-                        n, millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-                start = System.nanoTime();
-                cpu = threads.getCurrentThreadCpuTime();
-                n = replica.commentText().size();
-                System.out.printf(
-                        "comment text %d: %d ms wall, %d ms cpu%n",
-                        n, millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-            }
-        }
-    }
-
     /** Today's list: load every ticket and every ticket's comment text, then scan all of them per query. */
     private static void before(Path dir) throws Exception {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -205,6 +82,7 @@ public final class SearchMeasurement {
             long cpu = threads.getCurrentThreadCpuTime();
             List<Ticket> tickets = replica.tickets();
             long ticketsLoaded = millis(start);
+            long ticketsCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
             Set<UUID> pending = replica.pendingTicketIds();
             Map<UUID, String> comments = replica.commentText();
             long commentsLoaded = millis(start);
@@ -212,15 +90,18 @@ public final class SearchMeasurement {
             List<Ticket> first = scan(tickets, "", context);
             long firstList = millis(start);
             System.out.printf(
-                    "before: cold start: replica open %d ms, tickets %d ms, comment text %d ms, first list (%d rows)"
-                            + " %d ms after start (this thread %d ms cpu after open)%n",
+                    "before: cold start: replica open %d ms, tickets %d ms (%d ms cpu), comment text %d ms,"
+                            + " first list (%d rows) %d ms after start (this thread %d ms cpu after open; process"
+                            + " %d ms cpu since start)%n",
                     opened,
                     ticketsLoaded,
+                    ticketsCpu,
                     commentsLoaded,
                     first.size(),
                     firstList,
-                    (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-            System.out.printf("before: heap after load %s%n", heap());
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+                    processCpu());
+            System.out.printf("before: heap with tickets and comment text %s%n", heap());
             List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
             report("before", queries, 1, query -> scan(tickets, query, context));
         }
@@ -242,8 +123,8 @@ public final class SearchMeasurement {
                 long usableCpu = (threads.getCurrentThreadCpuTime() - searchCpu) / 1_000_000;
                 System.out.printf(
                         "after: cold start: replica open %d ms (%d ms cpu); first list (%d rows) %d ms after start,"
-                                + " %d ms after open (this thread %d ms cpu)%n",
-                        opened, openCpu, first.size(), usable, millis(searchStart), usableCpu);
+                                + " %d ms after open (this thread %d ms cpu; process %d ms cpu since start)%n",
+                        opened, openCpu, first.size(), usable, millis(searchStart), usableCpu, processCpu());
                 search.awaitTextReady(java.time.Duration.ofMinutes(5));
                 long indexCpu = Thread.getAllStackTraces().keySet().stream()
                         .filter(thread -> thread.getName().equals("ticket-search"))
@@ -252,7 +133,7 @@ public final class SearchMeasurement {
                 System.out.printf(
                         "after: text index ready %d ms after start (%d ms after open; index thread %d ms cpu): %s%n",
                         millis(start), millis(searchStart), indexCpu, search.stats());
-                System.out.printf("after: heap with replica + search %s%n", heap());
+                System.out.printf("after: heap with tickets and search index %s%n", heap());
                 List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
                 report("after", queries, 3, text -> search.search(text, ME));
                 // The same answers as the scan, query by query.
@@ -411,6 +292,14 @@ public final class SearchMeasurement {
             System.gc();
         }
         return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB used";
+    }
+
+    /** CPU time of the whole process (every thread: JIT compilers and GC included), in ms. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
     }
 
     static long millis(long since) {
