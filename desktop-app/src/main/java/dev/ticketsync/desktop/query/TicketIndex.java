@@ -1,7 +1,6 @@
 package dev.ticketsync.desktop.query;
 
 import dev.ticketsync.model.domain.Ticket;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -12,25 +11,27 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The tickets as the user sees them, in memory, with their full-text index and their order (newest update first).
- * Each ticket has an ordinal; tickets below {@link #indexed} have their comment text loaded and their terms in the
- * index, the rest (while the index is still being built) are tested against their text directly. Not thread-safe:
- * {@link TicketSearch} guards it.
+ * The tickets as the user sees them, in memory, with their order (newest update first), their filter bitsets and
+ * their full-text index. Each ticket has an ordinal; tickets below {@link #indexedCount()} have their comment text
+ * loaded and their terms indexed, the rest (while the index is still being built) are tested with
+ * {@link TicketQuery#matches} directly. Not thread-safe: {@link TicketSearch} guards it.
  */
 final class TicketIndex {
 
-    static final Comparator<Ticket> NEWEST_FIRST = Comparator.comparing(
-                    Ticket::updatedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparing(Ticket::id);
+    static final Comparator<Ticket> NEWEST_FIRST = NewestFirst.ORDER;
 
-    private final Map<UUID, Integer> ordinals = new HashMap<>();
+    private final Map<UUID, Integer> ordinals;
+    private final FilterIndex filters = new FilterIndex();
     private final TermIndex terms = new TermIndex();
     private Ticket[] tickets;
-    /** Each ticket's lower-case comment text; null until loaded. */
+    /** Of indexed tickets: the lower-case key, title and description ({@link TicketQuery#searchText}). */
+    private String[] texts;
+    /** Of indexed tickets: the lower-case comment text. */
     private String[] comments;
 
     private int count;
@@ -38,21 +39,24 @@ final class TicketIndex {
     /** Ordinals of the present tickets, newest update first. */
     private int[] order;
 
-    private Set<UUID> pending;
+    private Set<UUID> pending = Set.of();
 
     /** Starts with every ticket, none indexed yet; ordinals follow the list's order, so the newest get indexed first. */
     TicketIndex(Collection<Ticket> all, Set<UUID> pending) {
         Ticket[] sorted = all.toArray(Ticket[]::new);
-        Arrays.parallelSort(sorted, NEWEST_FIRST);
+        NewestFirst.sort(sorted);
+        ordinals = new HashMap<>(sorted.length * 4 / 3 + 16);
         tickets = sorted;
+        texts = new String[sorted.length];
         comments = new String[sorted.length];
         count = sorted.length;
         order = new int[count];
-        for (int i = 0; i < count; i++) {
-            ordinals.put(sorted[i].id(), i);
-            order[i] = i;
+        for (int d = 0; d < count; d++) {
+            ordinals.put(sorted[d].id(), d);
+            filters.add(d, sorted[d]);
+            order[d] = d;
         }
-        this.pending = Set.copyOf(pending);
+        pending(pending);
     }
 
     int size() {
@@ -77,6 +81,8 @@ final class TicketIndex {
 
     void pending(Set<UUID> ids) {
         pending = Set.copyOf(ids);
+        filters.pending(
+                pending.stream().map(ordinals::get).filter(Objects::nonNull).toList());
     }
 
     Ticket ticket(UUID id) {
@@ -100,8 +106,9 @@ final class TicketIndex {
         int end = Math.min(count, indexed + max);
         for (int d = indexed; d < end; d++) {
             if (tickets[d] != null) {
+                texts[d] = TicketQuery.searchText(tickets[d]);
                 comments[d] = commentText.getOrDefault(tickets[d].id(), "");
-                terms.add(d, termsOf(tickets[d], comments[d]));
+                terms.add(d, texts[d], comments[d]);
             }
         }
         indexed = end;
@@ -119,41 +126,52 @@ final class TicketIndex {
             Ticket now = byId.get(id);
             String text = now == null ? null : commentText.getOrDefault(id, "");
             Integer known = ordinals.get(id);
-            if (known == null) {
-                if (now != null) {
-                    changed.add(add(now, text));
-                }
-                continue;
+            if (known != null) {
+                put(known, now, text);
+                changed.add(known);
+            } else if (now != null) {
+                changed.add(add(now, text));
             }
-            int d = known;
-            if (d < indexed) {
-                Set<String> before = tickets[d] == null ? Set.of() : termsOf(tickets[d], comments[d]);
-                Set<String> after = now == null ? Set.of() : termsOf(now, text);
-                terms.remove(d, difference(before, after));
-                terms.add(d, difference(after, before));
-            }
-            tickets[d] = now;
-            comments[d] = text;
-            changed.add(d);
         }
         reorder(changed);
+        pending(pending);
     }
 
-    private int add(Ticket ticket, String text) {
+    private int add(Ticket ticket, String commentText) {
         if (count == tickets.length) {
-            tickets = Arrays.copyOf(tickets, count + (count >> 1) + 16);
-            comments = Arrays.copyOf(comments, tickets.length);
+            int size = count + (count >> 1) + 16;
+            tickets = Arrays.copyOf(tickets, size);
+            texts = Arrays.copyOf(texts, size);
+            comments = Arrays.copyOf(comments, size);
         }
         int d = count++;
         ordinals.put(ticket.id(), d);
-        tickets[d] = ticket;
-        comments[d] = text;
         if (indexed == d) {
             // Everything before is indexed: so is a new ticket, at once.
-            terms.add(d, termsOf(ticket, text));
             indexed++;
         }
+        put(d, ticket, commentText);
         return d;
+    }
+
+    /** Replaces what ordinal {@code d} holds (null: the ticket is gone): its filters, and its terms once indexed. */
+    private void put(int d, Ticket now, String commentText) {
+        Ticket before = tickets[d];
+        if (before != null) {
+            filters.remove(d, before);
+        }
+        if (now != null) {
+            filters.add(d, now);
+        }
+        if (d < indexed) {
+            String text = now == null ? null : TicketQuery.searchText(now);
+            Set<String> old = before == null ? Set.of() : termsOf(texts[d], comments[d]);
+            Set<String> fresh = now == null ? Set.of() : termsOf(text, commentText);
+            terms.replace(d, old, fresh);
+            texts[d] = text;
+        }
+        tickets[d] = now;
+        comments[d] = commentText;
     }
 
     /** Moves changed tickets to their new places: the unchanged stay in order, the changed are merged in. */
@@ -186,44 +204,58 @@ final class TicketIndex {
     }
 
     /**
-     * The tickets the query accepts, newest update first. The index answers words of letters and digits exactly; it
-     * narrows the rest (keys, phrases) to tickets with all their runs, and {@link TicketQuery#matches} decides those
-     * and the filters. Tickets not indexed yet are simply tested whole.
+     * The tickets the query accepts, newest update first. Filters are bitset operations; the index answers words of
+     * letters and digits exactly and narrows the others (keys, phrases) to tickets with all their runs, which are then
+     * looked for in the text as {@link TicketQuery#matches} does. Tickets not indexed yet are tested with it whole.
      */
     List<Ticket> search(TicketQuery query, String me) {
         List<String> verify = new ArrayList<>();
-        Set<String> runs = new LinkedHashSet<>();
+        Set<Lookup> lookups = new LinkedHashSet<>();
         for (String word : query.words()) {
             if (Tokens.isOneRun(word)) {
-                runs.add(word);
+                lookups.add(new Lookup(word, TermIndex.Match.CONTAINS));
             } else if (!word.isEmpty()) {
                 verify.add(word);
-                runs.addAll(Tokens.runs(word));
+                Tokens.runs(word).forEach(run -> lookups.add(new Lookup(run.text(), TermIndex.Match.of(run))));
             }
         }
-        long[] candidates = indexed > 0 ? candidates(runs) : null;
-        TicketQuery rest = query.withWords(verify);
+        BitSet filtered = filters.matching(query, me);
+        long[] withRuns = indexed > 0 ? candidates(lookups) : null;
         TicketQuery.Context context = new TicketQuery.Context(me, pending, this::commentText);
         List<Ticket> found = new ArrayList<>();
         for (int d : order) {
-            Ticket ticket = tickets[d];
             if (d < indexed) {
-                if ((candidates == null || (candidates[d >>> 6] & (1L << d)) != 0) && rest.matches(ticket, context)) {
-                    found.add(ticket);
+                if ((filtered == null || filtered.get(d))
+                        && (withRuns == null || (withRuns[d >>> 6] & (1L << d)) != 0)
+                        && containsAll(d, verify)) {
+                    found.add(tickets[d]);
                 }
-            } else if (query.matches(ticket, context)) {
-                found.add(ticket);
+            } else if (query.matches(tickets[d], context)) {
+                found.add(tickets[d]);
             }
         }
         return found;
     }
 
-    /** The tickets with a term containing each run (null: no run, no restriction). */
-    private long[] candidates(Set<String> runs) {
+    /** Every word is in the ticket's text or in its comments (as {@link TicketQuery#matches} looks for words). */
+    private boolean containsAll(int d, List<String> words) {
+        for (String word : words) {
+            if (!texts[d].contains(word) && !comments[d].contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A run of a query word and how a term must hold it. */
+    private record Lookup(String run, TermIndex.Match match) {}
+
+    /** The tickets with a term for every lookup (null: no lookups, no restriction). */
+    private long[] candidates(Set<Lookup> lookups) {
         long[] all = null;
-        for (String run : runs) {
+        for (Lookup lookup : lookups) {
             long[] bits = new long[(count + 63) >>> 6];
-            terms.orDocsContaining(run, bits);
+            terms.orDocs(lookup.run(), lookup.match(), bits);
             if (all == null) {
                 all = bits;
             } else {
@@ -240,18 +272,12 @@ final class TicketIndex {
         return ordinal == null ? null : comments[ordinal];
     }
 
-    private static Set<String> termsOf(Ticket ticket, String commentText) {
+    private static Set<String> termsOf(String text, String commentText) {
         Set<String> all = new HashSet<>();
-        Tokens.forEach(TicketQuery.searchText(ticket), all::add);
+        Tokens.forEach(text, all::add);
         if (commentText != null) {
             Tokens.forEach(commentText, all::add);
         }
         return all;
-    }
-
-    private static Set<String> difference(Set<String> from, Set<String> minus) {
-        Set<String> left = new HashSet<>(from);
-        left.removeAll(minus);
-        return left;
     }
 }

@@ -43,8 +43,11 @@ public final class TicketSearch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketSearch.class);
 
-    /** Tickets whose comments are read and indexed per background step: small enough not to stall searches. */
-    static final int CHUNK = 2000;
+    /**
+     * Tickets whose comments are read and indexed per background step: a search waits for at most one step (tens of
+     * milliseconds), and other background work (a ticket's details, an action) gets its turn between steps.
+     */
+    static final int CHUNK = 500;
 
     /** Figures for benchmarks and logs. */
     public record Stats(int tickets, int indexed, int terms, long postings) {}

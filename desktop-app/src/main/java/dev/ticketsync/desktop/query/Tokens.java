@@ -13,14 +13,28 @@ import java.util.function.Consumer;
  */
 final class Tokens {
 
+    private static final boolean[] ASCII_TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_TOKEN_CHARS[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     private Tokens() {}
 
     static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_TOKEN_CHARS[c] : Character.isLetterOrDigit(c);
     }
 
-    /** Hands every token of {@code text} to {@code sink}, in order (repeats included). */
-    static void forEach(String text, Consumer<String> sink) {
+    /** Receives where each token of a text starts and ends. */
+    @FunctionalInterface
+    interface Sink {
+        void token(String text, int start, int end);
+    }
+
+    /** Hands where every token of {@code text} is to {@code sink}, in order (repeats included). */
+    static void scan(String text, Sink sink) {
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
             if (isTokenChar(text.charAt(i))) {
@@ -28,19 +42,33 @@ final class Tokens {
                     start = i;
                 }
             } else if (start >= 0) {
-                sink.accept(text.substring(start, i));
+                sink.token(text, start, i);
                 start = -1;
             }
         }
         if (start >= 0) {
-            sink.accept(start == 0 ? text : text.substring(start));
+            sink.token(text, start, text.length());
         }
     }
 
+    /** Hands every token of {@code text} to {@code sink}, in order (repeats included). */
+    static void forEach(String text, Consumer<String> sink) {
+        scan(text, (source, start, end) -> sink.accept(source.substring(start, end)));
+    }
+
+    /**
+     * A run of letters and digits in a query word. Where the word has another character before the run, the run must
+     * start a token of a text that contains the word ({@code startsToken}); where it has one after, end one.
+     */
+    record Run(String text, boolean startsToken, boolean endsToken) {}
+
     /** The runs of letters and digits in a query word, in order. */
-    static List<String> runs(String word) {
-        List<String> runs = new ArrayList<>();
-        forEach(word, runs::add);
+    static List<Run> runs(String word) {
+        List<Run> runs = new ArrayList<>();
+        scan(
+                word,
+                (source, start, end) ->
+                        runs.add(new Run(source.substring(start, end), start > 0, end < source.length())));
         return runs;
     }
 

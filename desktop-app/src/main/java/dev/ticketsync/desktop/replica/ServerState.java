@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ForkJoinTask;
 
 /** The server's state as this replica last pulled it: one latest snapshot per entity, stored as JSON. */
 final class ServerState {
@@ -118,11 +119,18 @@ final class ServerState {
         return all(c, "SELECT data FROM tickets", Ticket.class);
     }
 
+    // Rows for a list of ticket ids, given as one array parameter: a join with the array as a table, which H2 runs as
+    // index lookups (with "= ANY(?)" it re-tests every row against the whole array).
+    private static final String TICKETS_BY_IDS =
+            "SELECT t.data FROM TABLE(id UUID = ?) ids JOIN tickets t ON t.id = ids.id";
+    private static final String COMMENTS_BY_TICKET_IDS =
+            "SELECT c.ticket_id, c.data FROM TABLE(id UUID = ?) ids JOIN comments c ON c.ticket_id = ids.id";
+
     /** The tickets with these ids; ids without a row are left out. */
     List<Ticket> tickets(Connection c, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT data FROM tickets WHERE id = ANY(?)")) {
+        try (PreparedStatement s = c.prepareStatement(TICKETS_BY_IDS)) {
             s.setObject(1, ids.toArray(UUID[]::new));
-            return parse(rows(s), Ticket.class);
+            return parse(s, Ticket.class);
         }
     }
 
@@ -149,8 +157,7 @@ final class ServerState {
 
     /** The comment text of these tickets, as {@link #commentText(Connection)}; tickets without comments are left out. */
     Map<UUID, String> commentText(Connection c, Collection<UUID> ticketIds) throws SQLException {
-        try (PreparedStatement s =
-                c.prepareStatement("SELECT ticket_id, data FROM comments WHERE ticket_id = ANY(?)")) {
+        try (PreparedStatement s = c.prepareStatement(COMMENTS_BY_TICKET_IDS)) {
             s.setObject(1, ticketIds.toArray(UUID[]::new));
             return commentText(s);
         }
@@ -246,30 +253,49 @@ final class ServerState {
 
     private static <T> List<T> all(Connection c, String sql, Class<T> type) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            return parse(rows(s), type);
+            return parse(s, type);
         }
-    }
-
-    private static List<String> rows(PreparedStatement s) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-        }
-        return rows;
     }
 
     /**
-     * Parses rows of JSON; many of them on every core, since parsing is most of the time it takes to open a large
-     * replica's list (100k tickets) and the database read is already done.
+     * Reads rows of JSON and parses them while the next rows are read: full batches go to the common pool, and this
+     * thread parses what is still queued once the read is done. Parsing is most of the time it takes to open a large
+     * replica's list (100k tickets), so it runs on every core, alongside the read.
      */
-    private static <T> List<T> parse(List<String> rows, Class<T> type) {
-        var stream = rows.size() >= PARALLEL_PARSE ? rows.parallelStream() : rows.stream();
-        return new ArrayList<>(stream.map(json -> read(json, type)).toList());
+    private static <T> List<T> parse(PreparedStatement s, Class<T> type) throws SQLException {
+        List<ForkJoinTask<List<T>>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                batch.add(r.getString(1));
+                if (batch.size() == PARSE_BATCH) {
+                    batches.add(parseLater(batch, type).fork());
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        batches.add(parseLater(batch, type));
+        // Newest first: those are the ones this thread can take back from the queue and run itself.
+        for (int i = batches.size() - 1; i >= 0; i--) {
+            ForkJoinTask<List<T>> task = batches.get(i);
+            if (i == batches.size() - 1 || task.tryUnfork()) {
+                task.invoke();
+            }
+        }
+        List<T> values = new ArrayList<>();
+        batches.forEach(task -> values.addAll(task.join()));
+        return values;
     }
 
-    private static final int PARALLEL_PARSE = 2000;
+    private static <T> ForkJoinTask<List<T>> parseLater(List<String> rows, Class<T> type) {
+        return ForkJoinTask.adapt(() -> {
+            List<T> values = new ArrayList<>(rows.size());
+            rows.forEach(json -> values.add(read(json, type)));
+            return values;
+        });
+    }
+
+    private static final int PARSE_BATCH = 2000;
 
     private static UUID uuid(JsonNode data, String field) {
         return UUID.fromString(data.path(field).asText());

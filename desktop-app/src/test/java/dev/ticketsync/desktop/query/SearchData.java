@@ -169,7 +169,7 @@ final class SearchData {
             }
             String reporter = USERS.get(random.nextInt(USERS.size()));
             Ticket ticket = Ticket.builder()
-                    .id(new UUID(0x0190_0000_0000_7000L | ((long) i << 16), 0x8000_0000_0000_0000L | i))
+                    .id(randomId())
                     .key("OPS-" + (i + 1))
                     .title(title())
                     .description(random.nextInt(20) == 0 ? null : text(360 + random.nextInt(80)))
@@ -188,7 +188,7 @@ final class SearchData {
             tickets.add(ticket);
             for (int c = random.nextInt(7); c > 0; c--) {
                 comments.add(new Comment(
-                        new UUID(ticket.id().getMostSignificantBits(), random.nextLong()),
+                        randomId(),
                         ticket.id(),
                         USERS.get(random.nextInt(USERS.size())),
                         text(170 + random.nextInt(60)),
@@ -200,6 +200,13 @@ final class SearchData {
             }
         }
         return new Generated(tickets, comments);
+    }
+
+    /** A random version-7-shaped id (not time-ordered: the tickets' times are random too). */
+    private UUID randomId() {
+        return new UUID(
+                (random.nextLong() & ~0xF000L) | 0x7000L,
+                (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | Long.MIN_VALUE);
     }
 
     /** Delivers the data to a replica the way the sync engine does: as pulled pages. */

@@ -21,8 +21,11 @@ import java.util.UUID;
 
 /**
  * Figures for DESIGN.md §9's local query and cold start rows, on a replica of 100k tickets + 300k comments. Not a
- * test: run it by hand ({@code java -cp … SearchMeasurement build|before|after DIR}); each mode in a fresh JVM, so
- * "cold" means cold.
+ * test: run it by hand ({@code java -cp <test class path> dev.ticketsync.desktop.query.SearchMeasurement MODE DIR}),
+ * each mode in a fresh JVM, so "cold" means cold: {@code build} makes the replica (pulled pages plus 300 local
+ * changes), {@code before} measures the old list (load everything, scan per query), {@code after} the list over
+ * {@link TicketSearch} (and checks that all 200 queries answer as the scan does), {@code window} the main window's
+ * view model end to end. {@code -Dslowest=true} also lists the slowest queries.
  */
 public final class SearchMeasurement {
 
@@ -37,10 +40,9 @@ public final class SearchMeasurement {
         switch (mode) {
             case "build" -> build(dir);
             case "before" -> before(dir);
-            case "load" -> load(dir);
-            case "probe" -> probe(dir);
             case "after" -> after(dir);
-            default -> throw new IllegalArgumentException("mode: build | before");
+            case "window" -> window(dir);
+            default -> throw new IllegalArgumentException("mode: build | before | after | window");
         }
     }
 
@@ -71,66 +73,16 @@ public final class SearchMeasurement {
         }
     }
 
-    private static void probe(Path dir) throws Exception {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("replica"), "sa", "")) {
-            for (int round = 0; round < 4; round++) {
-                long cpu = threads.getCurrentThreadCpuTime();
-                List<String> rows = new ArrayList<>();
-                long chars = 0;
-                try (var s = c.prepareStatement("SELECT data FROM tickets");
-                        var r = s.executeQuery()) {
-                    while (r.next()) {
-                        String d = r.getString(1);
-                        rows.add(d);
-                        chars += d.length();
-                    }
-                }
-                long read = threads.getCurrentThreadCpuTime() - cpu;
-                cpu = threads.getCurrentThreadCpuTime();
-                for (String d : rows) {
-                    dev.ticketsync.model.json.Json.lenient().readValue(d, Ticket.class);
-                }
-                long parse = threads.getCurrentThreadCpuTime() - cpu;
-                System.out.printf(
-                        "read %d rows %d chars: %d ms cpu; parse %d ms cpu%n",
-                        rows.size(), chars, read / 1_000_000, parse / 1_000_000);
-            }
-        }
-    }
-
-    private static void load(Path dir) throws Exception {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
-            long cpu = threads.getCurrentThreadCpuTime();
-            try (Replica replica = open(dir)) {
-                System.out.printf(
-                        "open: %d ms wall, %d ms cpu%n",
-                        millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-                start = System.nanoTime();
-                cpu = threads.getCurrentThreadCpuTime();
-                int n = replica.tickets().size();
-                System.out.printf(
-                        "tickets %d: %d ms wall, %d ms cpu%n",
-                        n, millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-                start = System.nanoTime();
-                cpu = threads.getCurrentThreadCpuTime();
-                n = replica.commentText().size();
-                System.out.printf(
-                        "comment text %d: %d ms wall, %d ms cpu%n",
-                        n, millis(start), (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
-            }
-        }
-    }
-
     /** Today's list: load every ticket and every ticket's comment text, then scan all of them per query. */
     private static void before(Path dir) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         try (Replica replica = open(dir)) {
             long opened = millis(start);
+            long cpu = threads.getCurrentThreadCpuTime();
             List<Ticket> tickets = replica.tickets();
             long ticketsLoaded = millis(start);
+            long ticketsCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
             Set<UUID> pending = replica.pendingTicketIds();
             Map<UUID, String> comments = replica.commentText();
             long commentsLoaded = millis(start);
@@ -138,12 +90,20 @@ public final class SearchMeasurement {
             List<Ticket> first = scan(tickets, "", context);
             long firstList = millis(start);
             System.out.printf(
-                    "before: cold start: replica open %d ms, tickets %d ms, comment text %d ms, first list (%d rows)"
-                            + " %d ms%n",
-                    opened, ticketsLoaded, commentsLoaded, first.size(), firstList);
-            System.out.printf("before: heap after load %s%n", heap());
+                    "before: cold start: replica open %d ms, tickets %d ms (%d ms cpu), comment text %d ms,"
+                            + " first list (%d rows) %d ms after start (this thread %d ms cpu after open; process"
+                            + " %d ms cpu since start)%n",
+                    opened,
+                    ticketsLoaded,
+                    ticketsCpu,
+                    commentsLoaded,
+                    first.size(),
+                    firstList,
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+                    processCpu());
+            System.out.printf("before: heap with tickets and comment text %s%n", heap());
             List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
-            report("before", queries, query -> scan(tickets, query, context));
+            report("before", queries, 1, query -> scan(tickets, query, context));
         }
     }
 
@@ -163,15 +123,19 @@ public final class SearchMeasurement {
                 long usableCpu = (threads.getCurrentThreadCpuTime() - searchCpu) / 1_000_000;
                 System.out.printf(
                         "after: cold start: replica open %d ms (%d ms cpu); first list (%d rows) %d ms after start,"
-                                + " %d ms after open (this thread %d ms cpu)%n",
-                        opened, openCpu, first.size(), usable, millis(searchStart), usableCpu);
+                                + " %d ms after open (this thread %d ms cpu; process %d ms cpu since start)%n",
+                        opened, openCpu, first.size(), usable, millis(searchStart), usableCpu, processCpu());
                 search.awaitTextReady(java.time.Duration.ofMinutes(5));
+                long indexCpu = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread.getName().equals("ticket-search"))
+                        .mapToLong(thread -> threads.getThreadCpuTime(thread.getId()) / 1_000_000)
+                        .sum();
                 System.out.printf(
-                        "after: text index ready %d ms after start (%d ms after open): %s%n",
-                        millis(start), millis(searchStart), search.stats());
-                System.out.printf("after: heap with replica + search %s%n", heap());
+                        "after: text index ready %d ms after start (%d ms after open; index thread %d ms cpu): %s%n",
+                        millis(start), millis(searchStart), indexCpu, search.stats());
+                System.out.printf("after: heap with tickets and search index %s%n", heap());
                 List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
-                report("after", queries, text -> search.search(text, ME));
+                report("after", queries, 3, text -> search.search(text, ME));
                 // The same answers as the scan, query by query.
                 List<Ticket> tickets = replica.tickets();
                 Map<UUID, String> comments = replica.commentText();
@@ -186,6 +150,62 @@ public final class SearchMeasurement {
                 }
                 System.out.printf("after: %d of %d queries answer differently from the scan%n", differ, queries.size());
             }
+        }
+    }
+
+    /**
+     * The main window's view model as the app runs it: background work on one thread, UI work on another (standing in
+     * for the FX thread). Cold start = from opening the replica until the list holds every ticket; then the time from
+     * setting the query to the list showing the answer, per kind.
+     */
+    private static void window(Path dir) throws Exception {
+        var ui = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var background = (java.util.concurrent.ThreadPoolExecutor) java.util.concurrent.Executors.newFixedThreadPool(1);
+        dev.ticketsync.desktop.ui.common.Scheduler scheduler = new dev.ticketsync.desktop.ui.common.Scheduler() {
+            @Override
+            public void background(Runnable work) {
+                background.execute(work);
+            }
+
+            @Override
+            public void ui(Runnable work) {
+                ui.execute(work);
+            }
+        };
+        long start = System.nanoTime();
+        try (Replica replica = open(dir)) {
+            long opened = millis(start);
+            var model = ui.submit(() -> new dev.ticketsync.desktop.ui.main.MainViewModel(replica, scheduler))
+                    .get();
+            model.reload();
+            while (ui.submit(() -> model.rows().size()).get() < TICKETS) {
+                Thread.sleep(5);
+            }
+            System.out.printf(
+                    "window: replica open %d ms; list with %d rows %d ms after start%n",
+                    opened, TICKETS, millis(start));
+            List<SearchData.Query> queries = new SearchData(7).queries(200, new SearchData(42).generate(TICKETS));
+            // Wait for the comments to be indexed: chunk after chunk on the background thread, until it is idle.
+            int idle = 0;
+            while (idle < 5) {
+                Thread.sleep(100);
+                idle = background.getQueue().isEmpty() && background.getActiveCount() == 0 ? idle + 1 : 0;
+            }
+            System.out.printf("window: comments indexed %d ms after start%n", millis(start));
+            report("window", queries, 3, text -> {
+                try {
+                    return ui.submit(() -> {
+                                model.queryProperty().set(text);
+                                return List.copyOf(model.rows());
+                            })
+                            .get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            ui.shutdown();
+            background.shutdown();
         }
     }
 
@@ -207,15 +227,17 @@ public final class SearchMeasurement {
             .thenComparing(Ticket::id);
 
     static void report(
-            String label, List<SearchData.Query> queries, java.util.function.Function<String, List<Ticket>> run) {
+            String label,
+            List<SearchData.Query> queries,
+            int rounds,
+            java.util.function.Function<String, List<Ticket>> run) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int warm = 0; warm < 2; warm++) {
+        for (int warm = 0; warm < Math.min(rounds, 2); warm++) {
             queries.forEach(query -> run.apply(query.text()));
         }
         Map<String, List<Long>> wall = new LinkedHashMap<>();
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
-        int rounds = 3;
         for (int round = 0; round < rounds; round++) {
             for (SearchData.Query query : queries) {
                 long cpuStart = threads.getCurrentThreadCpuTime();
@@ -229,6 +251,18 @@ public final class SearchMeasurement {
                 }
                 rows.merge(query.kind(), (long) size, Long::sum);
             }
+        }
+        if (Boolean.getBoolean("slowest")) {
+            Map<String, Long> worst = new LinkedHashMap<>();
+            for (SearchData.Query query : queries) {
+                long t0 = System.nanoTime();
+                int size = run.apply(query.text()).size();
+                worst.put(query.text() + " -> " + size, (System.nanoTime() - t0) / 1000);
+            }
+            worst.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(15)
+                    .forEach(e -> System.out.printf("  slow %6.2f ms  %s%n", e.getValue() / 1000.0, e.getKey()));
         }
         wall.forEach((kind, times) -> {
             List<Long> cpuTimes = cpu.get(kind);
@@ -258,6 +292,14 @@ public final class SearchMeasurement {
             System.gc();
         }
         return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB used";
+    }
+
+    /** CPU time of the whole process (every thread: JIT compilers and GC included), in ms. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
     }
 
     static long millis(long since) {

@@ -15,7 +15,6 @@ import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.validation.ValidationException;
 import dev.ticketsync.model.workflow.Workflow;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +210,7 @@ public final class MainViewModel {
     }
 
     /** The list's search, opened by the first load: it reads every ticket, then indexes comments in the background. */
-    private TicketSearch search() {
+    private synchronized TicketSearch search() {
         if (search == null) {
             search = TicketSearch.open(replica, scheduler::background);
             search.onChange(ids -> reload());
@@ -244,18 +243,17 @@ public final class MainViewModel {
         }
         queryError.set("");
         TicketSearch current = search;
-        List<Ticket> matching = new ArrayList<>(current == null ? List.of() : current.search(parsed.query(), me()));
-        Comparator<Ticket> newest = Comparator.comparing(
-                        Ticket::updatedAt, Comparator.nullsLast(Comparator.<java.time.Instant>reverseOrder()))
-                .thenComparing(Ticket::id);
-        matching.sort(Comparator.<Ticket>comparingInt(t -> places.getOrDefault(t.id(), -1))
-                .thenComparing(newest));
+        // The search answers newest update first; with places, the rows on screen keep them after the new ones.
+        List<Ticket> matching = current == null ? List.of() : current.search(parsed.query(), me());
+        if (!places.isEmpty()) {
+            matching = keepingPlaces(matching, places);
+        }
         replacing.set(true);
         try {
             if (sameTickets(matching)) {
                 // Same tickets in the same places: replace only the rows that changed.
                 for (int i = 0; i < matching.size(); i++) {
-                    if (!matching.get(i).equals(rows.get(i))) {
+                    if (matching.get(i) != rows.get(i) && !matching.get(i).equals(rows.get(i))) {
                         rows.set(i, matching.get(i));
                     }
                 }
@@ -267,12 +265,33 @@ public final class MainViewModel {
         }
     }
 
+    /** Tickets new to the view first (newest first, as they came), then the others in their places on screen. */
+    private static List<Ticket> keepingPlaces(List<Ticket> newestFirst, Map<UUID, Integer> places) {
+        List<Ticket> ordered = new ArrayList<>(newestFirst.size());
+        Ticket[] placed = new Ticket[places.size()];
+        for (Ticket ticket : newestFirst) {
+            Integer place = places.get(ticket.id());
+            if (place == null) {
+                ordered.add(ticket);
+            } else {
+                placed[place] = ticket;
+            }
+        }
+        for (Ticket ticket : placed) {
+            if (ticket != null) {
+                ordered.add(ticket);
+            }
+        }
+        return ordered;
+    }
+
     private boolean sameTickets(List<Ticket> matching) {
         if (matching.size() != rows.size()) {
             return false;
         }
         for (int i = 0; i < matching.size(); i++) {
-            if (!matching.get(i).id().equals(rows.get(i).id())) {
+            if (matching.get(i) != rows.get(i)
+                    && !matching.get(i).id().equals(rows.get(i).id())) {
                 return false;
             }
         }
