@@ -75,12 +75,22 @@ public final class PushService {
                                 lastDuplicate)
                         .forEach(stored -> results.add(stored.asDuplicate()));
             }
-            Origin origin = new Origin(request.clientId(), ip);
+            List<Decoded> fresh = new ArrayList<>(mutations.size());
             for (Mutation mutation : mutations) {
                 if (mutation.mutationId() > last) {
-                    results.add(apply(tx, principal, origin, mutation));
+                    fresh.add(decode(mutation));
                     last = mutation.mutationId();
                 }
+            }
+            pipeline.prefetch(
+                    tx,
+                    fresh.stream()
+                            .filter(decoded -> decoded.command() != null)
+                            .map(decoded -> decoded.command().ticketId())
+                            .toList());
+            Origin origin = new Origin(request.clientId(), ip);
+            for (Decoded decoded : fresh) {
+                results.add(apply(tx, principal, origin, decoded));
             }
             devices.seen(tx.connection(), request.clientId(), tx.now(), last, null);
             return new PushResult(results, last);
@@ -95,13 +105,22 @@ public final class PushService {
         return result;
     }
 
-    private MutationResult apply(WriteTx tx, Principal principal, Origin origin, Mutation mutation)
-            throws SQLException {
-        Command command;
+    /** A mutation with its command, or why it has none: each is judged on its own. */
+    private record Decoded(Mutation mutation, Command command, ValidationException invalid) {}
+
+    private static Decoded decode(Mutation mutation) {
         try {
-            command = CommandCodec.decode(mutation.command(), mutation.args());
+            return new Decoded(mutation, CommandCodec.decode(mutation.command(), mutation.args()), null);
         } catch (ValidationException e) {
-            return record(tx, principal, origin, mutation, null, Rejection.of(e));
+            return new Decoded(mutation, null, e);
+        }
+    }
+
+    private MutationResult apply(WriteTx tx, Principal principal, Origin origin, Decoded decoded) throws SQLException {
+        Mutation mutation = decoded.mutation();
+        Command command = decoded.command();
+        if (command == null) {
+            return record(tx, principal, origin, mutation, null, Rejection.of(decoded.invalid()));
         }
         WriteTx.Mark mark = tx.mark();
         CommandResult result = pipeline.run(tx, command, principal.actor(), origin);

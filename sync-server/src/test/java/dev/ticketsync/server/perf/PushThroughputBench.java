@@ -33,12 +33,15 @@ public final class PushThroughputBench {
     private static void report(String what, int run, PushThroughput.Run result) {
         System.out.printf(
                 Locale.ROOT,
-                "run %d  %-22s %,7d mutations in %6.2f s = %,8.0f mutations/s, %5.0f µs CPU each%n",
+                "run %d  %-22s %,7d mutations in %6.2f s = %,7.0f/s; each: %4.0f µs CPU in the writing thread,"
+                        + " %4.0f µs in the JVM, %,6.0f bytes written%n",
                 run,
                 what,
                 result.mutations(),
                 result.elapsed().toNanos() / 1e9,
                 result.perSecond(),
-                result.cpuMicrosPerMutation());
+                result.workerCpuMicrosPerMutation(),
+                result.cpuMicrosPerMutation(),
+                result.storeBytesPerMutation());
     }
 }
