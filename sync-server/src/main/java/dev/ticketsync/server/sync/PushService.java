@@ -26,11 +26,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Applies a device's batch of mutations (DESIGN.md §5): one transaction, a savepoint per mutation, each exactly once.
- * Re-sent mutations answer "duplicate" with their stored outcome; a gap answers 409 with the expected id; a rejection
- * still advances the device's lastMutationId, so it never blocks the ones after it.
+ * Applies a device's batch of mutations (DESIGN.md §5): a savepoint per mutation, each exactly once. Re-sent mutations
+ * answer "duplicate" with their stored outcome; a gap answers 409 with the expected id; a rejection still advances the
+ * device's lastMutationId, so it never blocks the ones after it. The batch is answered once every part of it has
+ * committed.
  */
 public final class PushService {
+
+    /**
+     * Mutations per write transaction. H2 writes a transaction's pages twice once its changes pass ~19 MB in memory
+     * (MVStore stores mid-commit, uncommitted values and undo log included): 250 typical mutations stay well under that
+     * and cost a quarter less than 1,000 in one (docs/decisions/0004-push-write-volume.md). Between parts other writers
+     * get their turn.
+     */
+    static final int MUTATIONS_PER_COMMIT = 250;
 
     private final Database database;
     private final Writer writer;
@@ -52,11 +61,38 @@ public final class PushService {
     }
 
     public PushResult push(Principal principal, PushRequest request, String ip) {
-        PushResult result = writer.write(tx -> {
-            DeviceRow device = DeviceAccess.claim(tx.connection(), devices, request.clientId(), principal, tx.now());
+        List<Mutation> mutations = request.mutations();
+        List<MutationResult> results = new ArrayList<>(mutations.size());
+        long lastMutationId;
+        int from = 0;
+        do {
+            List<Mutation> part = mutations.subList(from, Math.min(mutations.size(), from + MUTATIONS_PER_COMMIT));
+            PushResult applied = applyPart(principal, request.clientId(), part, ip, from == 0);
+            results.addAll(applied.results());
+            lastMutationId = applied.lastMutationId();
+            from += MUTATIONS_PER_COMMIT;
+        } while (from < mutations.size());
+        long rejected = results.stream()
+                .filter(r -> r.status() == MutationStatus.REJECTED)
+                .count();
+        long accepted = results.stream()
+                .filter(r -> r.status() == MutationStatus.ACCEPTED)
+                .count();
+        stats.pushed((int) accepted, (int) rejected);
+        return new PushResult(results, lastMutationId);
+    }
+
+    /**
+     * One transaction over consecutive mutations of a batch. Each part reads the device afresh: a copy of the batch
+     * pushed meanwhile (a retry) may have applied some, which then answer as duplicates. Only a batch's first mutation
+     * can leave a gap, as when the batch was one transaction.
+     */
+    private PushResult applyPart(
+            Principal principal, UUID clientId, List<Mutation> mutations, String ip, boolean firstPart) {
+        return writer.write(tx -> {
+            DeviceRow device = DeviceAccess.claim(tx.connection(), devices, clientId, principal, tx.now());
             long last = device.lastMutationId();
-            List<Mutation> mutations = request.mutations();
-            if (!mutations.isEmpty() && mutations.get(0).mutationId() > last + 1) {
+            if (firstPart && !mutations.isEmpty() && mutations.get(0).mutationId() > last + 1) {
                 throw new ApiException(
                         409,
                         ErrorCode.MUTATION_GAP,
@@ -68,11 +104,7 @@ public final class PushService {
             if (!mutations.isEmpty() && mutations.get(0).mutationId() <= last) {
                 long lastDuplicate =
                         Math.min(last, mutations.get(mutations.size() - 1).mutationId());
-                devices.outcomes(
-                                tx.connection(),
-                                request.clientId(),
-                                mutations.get(0).mutationId(),
-                                lastDuplicate)
+                devices.outcomes(tx.connection(), clientId, mutations.get(0).mutationId(), lastDuplicate)
                         .forEach(stored -> results.add(stored.asDuplicate()));
             }
             List<Decoded> fresh = new ArrayList<>(mutations.size());
@@ -88,21 +120,13 @@ public final class PushService {
                             .filter(decoded -> decoded.command() != null)
                             .map(decoded -> decoded.command().ticketId())
                             .toList());
-            Origin origin = new Origin(request.clientId(), ip);
+            Origin origin = new Origin(clientId, ip);
             for (Decoded decoded : fresh) {
                 results.add(apply(tx, principal, origin, decoded));
             }
-            devices.seen(tx.connection(), request.clientId(), tx.now(), last, null);
+            devices.seen(tx.connection(), clientId, tx.now(), last, null);
             return new PushResult(results, last);
         });
-        long rejected = result.results().stream()
-                .filter(r -> r.status() == MutationStatus.REJECTED)
-                .count();
-        long accepted = result.results().stream()
-                .filter(r -> r.status() == MutationStatus.ACCEPTED)
-                .count();
-        stats.pushed((int) accepted, (int) rejected);
-        return result;
     }
 
     /** A mutation with its command, or why it has none: each is judged on its own. */
