@@ -20,6 +20,7 @@ import dev.ticketsync.server.http.ApiException;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.DeviceRows;
 import dev.ticketsync.server.store.DeviceRows.DeviceRow;
+import dev.ticketsync.server.store.MutationOutcomes;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class PushService {
     private final Writer writer;
     private final CommandPipeline pipeline;
     private final DeviceRows devices = new DeviceRows();
+    private final MutationOutcomes outcomes = new MutationOutcomes();
 
     private final SyncStats stats;
 
@@ -104,7 +106,7 @@ public final class PushService {
             if (!mutations.isEmpty() && mutations.get(0).mutationId() <= last) {
                 long lastDuplicate =
                         Math.min(last, mutations.get(mutations.size() - 1).mutationId());
-                devices.outcomes(tx.connection(), clientId, mutations.get(0).mutationId(), lastDuplicate)
+                outcomes.outcomes(tx.connection(), clientId, mutations.get(0).mutationId(), lastDuplicate)
                         .forEach(stored -> results.add(stored.asDuplicate()));
             }
             List<Decoded> fresh = new ArrayList<>(mutations.size());
@@ -121,9 +123,15 @@ public final class PushService {
                             .map(decoded -> decoded.command().ticketId())
                             .toList());
             Origin origin = new Origin(clientId, ip);
+            List<MutationResult> accepted = new ArrayList<>(fresh.size());
             for (Decoded decoded : fresh) {
-                results.add(apply(tx, principal, origin, decoded));
+                MutationResult result = apply(tx, principal, origin, decoded);
+                results.add(result);
+                if (result.status() == MutationStatus.ACCEPTED) {
+                    accepted.add(result);
+                }
             }
+            outcomes.recordAccepted(tx.connection(), clientId, accepted);
             devices.seen(tx.connection(), clientId, tx.now(), last, null);
             return new PushResult(results, last);
         });
@@ -153,16 +161,7 @@ public final class PushService {
             return record(tx, principal, origin, mutation, command, result.rejection());
         }
         tx.release(mark);
-        MutationResult accepted = MutationResult.accepted(mutation.mutationId(), tx.head());
-        devices.recordOutcome(
-                tx.connection(),
-                origin.clientId(),
-                accepted,
-                mutation.command(),
-                command.ticketId(),
-                principal.login(),
-                tx.now());
-        return accepted;
+        return MutationResult.accepted(mutation.mutationId(), tx.head());
     }
 
     private MutationResult record(
@@ -171,7 +170,7 @@ public final class PushService {
         MutationResult rejected = MutationResult.rejected(mutation.mutationId(), rejection.code(), rejection.message());
         UUID ticketId = command == null ? null : command.ticketId();
         String name = mutation.command().length() > 32 ? mutation.command().substring(0, 32) : mutation.command();
-        devices.recordOutcome(
+        outcomes.recordRejection(
                 tx.connection(), origin.clientId(), rejected, name, ticketId, principal.login(), tx.now());
         return rejected;
     }
