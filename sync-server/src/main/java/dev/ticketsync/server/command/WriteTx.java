@@ -46,12 +46,13 @@ public final class WriteTx {
     private long head;
     private long auditSeq;
     private String auditHash;
+    // Key numbers per project: as handed out in this transaction, and as stored, so each changed one is saved once.
     private Map<String, Long> lastKeyNumbers = new HashMap<>();
+    private final Map<String, Long> storedKeyNumbers = new HashMap<>();
     // Tickets this transaction read or wrote (empty: known not to exist), so a batch looks each up at most once; the
     // ids written, in order, so a rollback forgets what it undid.
     private final Map<UUID, Optional<Ticket>> tickets = new HashMap<>();
     private final List<UUID> ticketsWritten = new ArrayList<>();
-    private final Map<String, Long> storedKeyNumbers = new HashMap<>();
 
     WriteTx(
             Connection connection,
@@ -168,8 +169,7 @@ public final class WriteTx {
         String hash = chain.hashOf(unsigned, changesJson);
         AuditEntry entry = new AuditEntry(
                 unsigned.seq(), now, actor, clientId, ip, action, ticketId, unsigned.changes(), auditHash, hash);
-        // An entry about a ticket is also a change-log entity (replicas show history offline); its seq lives in its
-        // row.
+        // An entry about a ticket is a change-log entity too; its seq is kept in its own row.
         Long changeSeq = ticketId == null ? null : ++head;
         auditRows.append(connection, entry, changesJson, changeSeq);
         auditSeq = entry.seq();
