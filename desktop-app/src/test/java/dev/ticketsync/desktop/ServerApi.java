@@ -8,13 +8,14 @@ import dev.ticketsync.model.command.CommandName;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.Comment;
 import dev.ticketsync.model.domain.Ticket;
-import dev.ticketsync.model.domain.WireName;
 import dev.ticketsync.model.json.CommandCodec;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.Mutation;
+import dev.ticketsync.model.protocol.MutationResult;
 import dev.ticketsync.model.protocol.MutationStatus;
 import dev.ticketsync.model.protocol.PushRequest;
 import dev.ticketsync.model.protocol.PushResult;
+import dev.ticketsync.server.store.MutationOutcomes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -172,17 +173,9 @@ public final class ServerApi {
     public Map<Long, MutationStatus> outcomes(UUID clientId) {
         return backend.server().database().read(c -> {
             Map<Long, MutationStatus> outcomes = new TreeMap<>();
-            try (PreparedStatement s =
-                    c.prepareStatement("SELECT mutation_id, status FROM mutations WHERE client_id = ?")) {
-                s.setObject(1, clientId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        MutationStatus status = WireName.parse(MutationStatus.class, r.getString(2))
-                                .orElseThrow();
-                        if (outcomes.put(r.getLong(1), status) != null) {
-                            throw new AssertionError("mutation " + r.getLong(1) + " was handled twice");
-                        }
-                    }
+            for (MutationResult stored : new MutationOutcomes().outcomes(c, clientId, 1, Long.MAX_VALUE)) {
+                if (outcomes.put(stored.mutationId(), stored.status()) != null) {
+                    throw new AssertionError("mutation " + stored.mutationId() + " was handled twice");
                 }
             }
             return outcomes;

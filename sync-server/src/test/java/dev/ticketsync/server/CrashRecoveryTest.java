@@ -130,7 +130,8 @@ class CrashRecoveryTest {
                 present += ticket.statusCode() == 200 ? 1 : 0;
             }
             assertThat(unansweredPresence.values())
-                    .as("a batch whose answer was lost is all there or all absent (one transaction)")
+                    .as(
+                            "a batch whose answer was lost is all there or all absent (up to 250 mutations commit together)")
                     .allSatisfy(batch -> assertThat(batch).containsOnly(batch.get(0)));
             assertThat(total(url, token))
                     .as("no ticket twice, none from nowhere (%d accepted, %d sent)", acceptedSeq.size(), sent.size())

@@ -16,9 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.SortedMap;
 
 /**
- * The JSON forms of an audit entry. Its changes are written once, in canonical (sorted-key) JSON, and that text is
- * reused by both forms around it: the canonical form the hash covers, and the snapshot replicas receive. The few
- * top-level fields are written by hand, so that no entry is serialized twice.
+ * The canonical JSON of an audit entry, which its hash covers. Its changes are written once, in canonical (sorted-key)
+ * JSON, and that text is reused: for the hash, for the audit row, and for the snapshot replicas receive
+ * ({@code AuditRows.snapshot}). The few top-level fields around it are written by hand, so no entry is serialized
+ * twice.
  */
 public final class AuditJson {
 
@@ -65,35 +66,6 @@ public final class AuditJson {
                     json,
                     "ticketId",
                     entry.ticketId() == null ? null : entry.ticketId().toString());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write audit entry " + entry.seq(), e);
-        }
-        return out.toString();
-    }
-
-    /** The entry as replicas read it (an {@link AuditEntry} in the shared JSON mapping), hash included. */
-    public static String snapshot(AuditEntry entry, String canonicalChanges) {
-        StringWriter out = new StringWriter(canonicalChanges.length() + 400);
-        try (JsonGenerator json = Json.strict().getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeNumberField("seq", entry.seq());
-            json.writeStringField("at", entry.at().toString());
-            optional(json, "actor", entry.actor());
-            optional(
-                    json,
-                    "clientId",
-                    entry.clientId() == null ? null : entry.clientId().toString());
-            optional(json, "ip", entry.ip());
-            json.writeStringField("action", entry.action().name());
-            optional(
-                    json,
-                    "ticketId",
-                    entry.ticketId() == null ? null : entry.ticketId().toString());
-            json.writeFieldName("changes");
-            json.writeRawValue(canonicalChanges);
-            optional(json, "prevHash", entry.prevHash());
-            optional(json, "hash", entry.hash());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write audit entry " + entry.seq(), e);

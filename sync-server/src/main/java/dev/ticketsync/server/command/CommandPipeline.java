@@ -19,7 +19,11 @@ import dev.ticketsync.server.store.TicketRows;
 import dev.ticketsync.server.store.UserRows;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The one write path for ticket commands (DESIGN.md §4), inside a {@link WriteTx}: reference checks → the shared
@@ -44,9 +48,28 @@ public final class CommandPipeline {
         return tickets;
     }
 
+    /** Reads the tickets {@code ids} name in a few queries, for a batch of commands about to run in {@code tx}. */
+    public void prefetch(WriteTx tx, Collection<UUID> ids) throws SQLException {
+        List<UUID> unknown =
+                ids.stream().filter(id -> tx.knownTicket(id) == null).distinct().toList();
+        Map<UUID, Ticket> found = tickets.findAll(tx.connection(), unknown);
+        for (UUID id : unknown) {
+            tx.knowTicket(id, found.get(id));
+        }
+    }
+
+    private Ticket ticket(WriteTx tx, UUID id) throws SQLException {
+        Optional<Ticket> known = tx.knownTicket(id);
+        if (known == null) {
+            known = tickets.find(tx.connection(), id);
+            tx.knowTicket(id, known.orElse(null));
+        }
+        return known.orElse(null);
+    }
+
     public CommandResult run(WriteTx tx, Command command, Actor actor, Origin origin) throws SQLException {
         Connection c = tx.connection();
-        Ticket before = tickets.find(c, command.ticketId()).orElse(null);
+        Ticket before = ticket(tx, command.ticketId());
         Optional<Rejection> unresolved =
                 before == null && !(command instanceof CreateTicket) ? Optional.empty() : references.check(c, command);
         Outcome outcome = unresolved.isPresent() ? unresolved.get() : workflow.apply(before, command, actor, tx.now());
@@ -56,9 +79,13 @@ public final class CommandPipeline {
         Ticket after = applied.ticket();
         if (before == null) {
             after = after.toBuilder().key(tx.nextKey(after.project())).build();
-            tx.logCreation(EntityType.TICKET, after.id().toString(), tickets.insert(c, after));
+            tickets.insert(c, after);
+            tx.logCreation(EntityType.TICKET, after.id().toString(), TicketRows.snapshot(after));
+            tx.wroteTicket(after);
         } else if (!after.equals(before)) {
-            tx.logChangeJson(EntityType.TICKET, after.id().toString(), tickets.update(c, before, after), false);
+            tickets.update(c, before, after);
+            tx.logChangeJson(EntityType.TICKET, after.id().toString(), TicketRows.snapshot(after), false);
+            tx.wroteTicket(after);
         }
         for (Effect effect : applied.effects()) {
             write(tx, effect);

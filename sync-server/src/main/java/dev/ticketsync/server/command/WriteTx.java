@@ -3,21 +3,25 @@ package dev.ticketsync.server.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticketsync.model.domain.AuditAction;
 import dev.ticketsync.model.domain.AuditEntry;
+import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.ValueChange;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.EntityType;
 import dev.ticketsync.server.audit.AuditChain;
 import dev.ticketsync.server.audit.AuditJson;
+import dev.ticketsync.server.store.AuditRows;
 import dev.ticketsync.server.store.Dialect;
 import dev.ticketsync.server.store.ProjectKeys;
-import dev.ticketsync.server.store.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -37,12 +41,18 @@ public final class WriteTx {
     private final AuditChain chain;
     private final Instant now;
     private final ProjectKeys projectKeys;
+    private final AuditRows auditRows = new AuditRows();
     private final String changeLogUpsert;
     private long head;
     private long auditSeq;
     private String auditHash;
+    // Key numbers per project: as handed out in this transaction, and as stored, so each changed one is saved once.
     private Map<String, Long> lastKeyNumbers = new HashMap<>();
     private final Map<String, Long> storedKeyNumbers = new HashMap<>();
+    // Tickets this transaction read or wrote (empty: known not to exist), so a batch looks each up at most once; the
+    // ids written, in order, so a rollback forgets what it undid.
+    private final Map<UUID, Optional<Ticket>> tickets = new HashMap<>();
+    private final List<UUID> ticketsWritten = new ArrayList<>();
 
     WriteTx(
             Connection connection,
@@ -80,6 +90,22 @@ public final class WriteTx {
     /** The newest seq, including this transaction's own changes so far. */
     public long head() {
         return head;
+    }
+
+    /** The ticket as this transaction last read or wrote it: empty when it does not exist, null when not known. */
+    Optional<Ticket> knownTicket(UUID id) {
+        return tickets.get(id);
+    }
+
+    /** Remembers {@code ticket} as read (null: known not to exist) for the rest of this transaction. */
+    void knowTicket(UUID id, Ticket ticket) {
+        tickets.put(id, Optional.ofNullable(ticket));
+    }
+
+    /** Remembers {@code ticket} as this transaction wrote it. */
+    void wroteTicket(Ticket ticket) {
+        tickets.put(ticket.id(), Optional.of(ticket));
+        ticketsWritten.add(ticket.id());
     }
 
     /** The next human key in {@code project}: OPS-1, OPS-2, … */
@@ -125,7 +151,10 @@ public final class WriteTx {
         return seq;
     }
 
-    /** Appends one entry to the audit chain; entries about a ticket also sync to replicas, so history works offline. */
+    /**
+     * Appends one entry to the audit chain; entries about a ticket also take the next global seq and sync to replicas,
+     * so history works offline.
+     */
     public AuditEntry audit(
             String actor,
             UUID clientId,
@@ -140,32 +169,23 @@ public final class WriteTx {
         String hash = chain.hashOf(unsigned, changesJson);
         AuditEntry entry = new AuditEntry(
                 unsigned.seq(), now, actor, clientId, ip, action, ticketId, unsigned.changes(), auditHash, hash);
-        try (PreparedStatement s = connection.prepareStatement("""
-                INSERT INTO audit_log (seq, at, actor, client_id, ip, action, ticket_id, changes, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setLong(1, entry.seq());
-            Rows.instant(s, 2, now);
-            s.setString(3, actor);
-            Rows.uuid(s, 4, clientId);
-            s.setString(5, ip);
-            s.setString(6, action.name());
-            Rows.uuid(s, 7, ticketId);
-            s.setString(8, changesJson);
-            s.setString(9, entry.prevHash());
-            s.setString(10, hash);
-            s.executeUpdate();
-        }
+        // An entry about a ticket is a change-log entity too; its seq is kept in its own row.
+        Long changeSeq = ticketId == null ? null : ++head;
+        auditRows.append(connection, entry, changesJson, changeSeq);
         auditSeq = entry.seq();
         auditHash = hash;
-        if (ticketId != null) {
-            logCreation(EntityType.AUDIT, Long.toString(entry.seq()), AuditJson.snapshot(entry, changesJson));
-        }
         return entry;
     }
 
     /** A point to roll back to when one mutation of a batch is rejected, seqs and audit tail included. */
     public Mark mark() throws SQLException {
-        return new Mark(connection.setSavepoint(), head, auditSeq, auditHash, Map.copyOf(lastKeyNumbers));
+        return new Mark(
+                connection.setSavepoint(),
+                head,
+                auditSeq,
+                auditHash,
+                Map.copyOf(lastKeyNumbers),
+                ticketsWritten.size());
     }
 
     public void rollbackTo(Mark mark) throws SQLException {
@@ -174,6 +194,9 @@ public final class WriteTx {
         auditSeq = mark.auditSeq;
         auditHash = mark.auditHash;
         lastKeyNumbers = new HashMap<>(mark.lastKeyNumbers);
+        List<UUID> undone = ticketsWritten.subList(mark.ticketsWritten, ticketsWritten.size());
+        undone.forEach(tickets::remove);
+        undone.clear();
     }
 
     public void release(Mark mark) throws SQLException {
@@ -210,14 +233,21 @@ public final class WriteTx {
         private final long auditSeq;
         private final String auditHash;
         private final Map<String, Long> lastKeyNumbers;
+        private final int ticketsWritten;
 
         private Mark(
-                Savepoint savepoint, long head, long auditSeq, String auditHash, Map<String, Long> lastKeyNumbers) {
+                Savepoint savepoint,
+                long head,
+                long auditSeq,
+                String auditHash,
+                Map<String, Long> lastKeyNumbers,
+                int ticketsWritten) {
             this.savepoint = savepoint;
             this.head = head;
             this.auditSeq = auditSeq;
             this.auditHash = auditHash;
             this.lastKeyNumbers = lastKeyNumbers;
+            this.ticketsWritten = ticketsWritten;
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.ticketsync.server.store.ChangeLogReader;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.DeviceRows;
 import dev.ticketsync.server.store.Dialect;
+import dev.ticketsync.server.store.MutationOutcomes;
 import dev.ticketsync.server.store.StatsRows;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.SyncStats;
@@ -42,6 +43,7 @@ public final class ConsoleRoutes {
     private final SyncStats stats;
     private final Path backupDir;
     private final DeviceRows devices = new DeviceRows();
+    private final MutationOutcomes outcomes = new MutationOutcomes();
     private final ChangeLogReader changeLog = new ChangeLogReader();
     private final StatsRows statsRows = new StatsRows();
 
@@ -92,7 +94,7 @@ public final class ConsoleRoutes {
 
     private void rejections(Context ctx) {
         int limit = QueryParams.of(ctx, Set.of("limit")).intIn("limit", 1, 500, 100);
-        JsonBodies.page(ctx, database.read(c -> devices.recentRejections(c, limit)), null, null);
+        JsonBodies.page(ctx, database.read(c -> outcomes.recentRejections(c, limit)), null, null);
     }
 
     private Map<String, Object> stats() {

@@ -48,18 +48,33 @@ public final class SyncRoutes {
 
     private void push(Context ctx) {
         Principal principal = Authentication.principal(ctx);
-        // Someone else's clientId is refused before anything else in the body is judged.
-        ObjectNode body = JsonBodies.readObject(ctx);
-        JsonNode clientId = body.get("clientId");
-        if (clientId != null && clientId.isTextual()) {
-            try {
-                push.checkOwner(principal, UUID.fromString(clientId.asText()));
-            } catch (IllegalArgumentException notAUuid) {
-                // The strict read below names the field.
+        JsonBodies.ok(ctx, push.push(principal, pushRequest(ctx, principal), ctx.ip()));
+    }
+
+    /**
+     * The body read straight into a push request (a batch is large: no tree in between), and its clientId checked.
+     * Only a body that fails to read is read again as a tree, so that someone else's clientId is still refused before
+     * anything else in the body is judged.
+     */
+    private PushRequest pushRequest(Context ctx, Principal principal) {
+        PushRequest request;
+        try {
+            request = JsonBodies.read(ctx, PushRequest.class);
+        } catch (ApiException invalid) {
+            ObjectNode body = JsonBodies.readObject(ctx);
+            JsonNode clientId = body.get("clientId");
+            if (clientId != null && clientId.isTextual()) {
+                try {
+                    push.checkOwner(principal, UUID.fromString(clientId.asText()));
+                } catch (IllegalArgumentException notAUuid) {
+                    // The strict read below names the field.
+                }
             }
+            JsonBodies.treeTo(body, PushRequest.class);
+            throw invalid;
         }
-        PushRequest request = JsonBodies.treeTo(body, PushRequest.class);
-        JsonBodies.ok(ctx, push.push(principal, request, ctx.ip()));
+        push.checkOwner(principal, request.clientId());
+        return request;
     }
 
     private void pull(Context ctx) {

@@ -1,11 +1,15 @@
 package dev.ticketsync.server.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ticketsync.model.domain.AuditAction;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.ValueChange;
 import dev.ticketsync.model.json.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,10 +23,75 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Reads the audit log: filtered pages for people, and the whole chain in order for verification. */
+/**
+ * The audit log's rows: appended by the write path, read as filtered pages for people, as the whole chain in order for
+ * verification, and as change-log entities for replicas.
+ */
 public final class AuditRows {
 
     private static final TypeReference<TreeMap<String, ValueChange>> CHANGES = new TypeReference<>() {};
+
+    /**
+     * Appends {@code entry}, whose changes are already written as {@code changesJson} (the text the hash covered), with
+     * its global seq when it is about a ticket and so syncs to replicas, else null.
+     */
+    public void append(Connection c, AuditEntry entry, String changesJson, Long changeSeq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO audit_log (seq, at, actor, client_id, ip, action, ticket_id, changes, prev_hash, hash,
+                    change_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setLong(1, entry.seq());
+            Rows.instant(s, 2, entry.at());
+            s.setString(3, entry.actor());
+            Rows.uuid(s, 4, entry.clientId());
+            s.setString(5, entry.ip());
+            s.setString(6, entry.action().name());
+            Rows.uuid(s, 7, entry.ticketId());
+            s.setString(8, changesJson);
+            s.setString(9, entry.prevHash());
+            s.setString(10, entry.hash());
+            s.setObject(11, changeSeq);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * An entry as replicas read it ({@link AuditEntry} in the shared JSON mapping, hash included), with
+     * {@code changesJson} written in place of the entry's own changes.
+     */
+    public static String snapshot(AuditEntry entry, String changesJson) {
+        StringWriter out = new StringWriter(changesJson.length() + 400);
+        try (JsonGenerator json = Json.strict().getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("seq", entry.seq());
+            json.writeStringField("at", entry.at().toString());
+            optional(json, "actor", entry.actor());
+            optional(
+                    json,
+                    "clientId",
+                    entry.clientId() == null ? null : entry.clientId().toString());
+            optional(json, "ip", entry.ip());
+            json.writeStringField("action", entry.action().name());
+            optional(
+                    json,
+                    "ticketId",
+                    entry.ticketId() == null ? null : entry.ticketId().toString());
+            json.writeFieldName("changes");
+            json.writeRawValue(changesJson);
+            optional(json, "prevHash", entry.prevHash());
+            optional(json, "hash", entry.hash());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write audit entry " + entry.seq(), e);
+        }
+        return out.toString();
+    }
+
+    private static void optional(JsonGenerator json, String field, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
+    }
 
     /**
      * Which entries to list; null fields match everything. {@code since} is inclusive, {@code until} exclusive.
@@ -99,6 +168,11 @@ public final class AuditRows {
     }
 
     private static AuditEntry entry(ResultSet r) throws SQLException {
+        return entry(r, changes(r.getString("changes")));
+    }
+
+    /** The entry in the current row, with {@code changes} for its changes (null: none, when they stay raw JSON). */
+    static AuditEntry entry(ResultSet r, TreeMap<String, ValueChange> changes) throws SQLException {
         return new AuditEntry(
                 r.getLong("seq"),
                 Rows.instant(r, "at"),
@@ -107,7 +181,7 @@ public final class AuditRows {
                 r.getString("ip"),
                 AuditAction.valueOf(r.getString("action")),
                 Rows.uuid(r, "ticket_id"),
-                changes(r.getString("changes")),
+                changes,
                 r.getString("prev_hash"),
                 r.getString("hash"));
     }

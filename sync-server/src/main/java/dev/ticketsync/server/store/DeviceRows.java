@@ -1,9 +1,5 @@
 package dev.ticketsync.server.store;
 
-import dev.ticketsync.model.domain.WireName;
-import dev.ticketsync.model.protocol.ErrorCode;
-import dev.ticketsync.model.protocol.MutationResult;
-import dev.ticketsync.model.protocol.MutationStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Devices (one per installed replica) and the stored outcome of every mutation they pushed. */
+/** Devices: one per installed replica, with its owner, last mutation and pull cursor. */
 public final class DeviceRows {
 
     /** A device row. */
@@ -26,18 +22,6 @@ public final class DeviceRows {
             long lastMutationId,
             long cursor,
             Instant revokedAt) {}
-
-    /** A stored rejection, for the admin console; {@code ticketKey} is null when the ticket was never created. */
-    public record RejectionRow(
-            UUID clientId,
-            long mutationId,
-            String user,
-            String command,
-            UUID ticketId,
-            String ticketKey,
-            String code,
-            String message,
-            Instant at) {}
 
     public Optional<DeviceRow> find(Connection c, UUID clientId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT * FROM devices WHERE client_id = ?")) {
@@ -99,81 +83,6 @@ public final class DeviceRows {
             s.setObject(2, clientId);
             s.executeUpdate();
         }
-    }
-
-    public void recordOutcome(
-            Connection c, UUID clientId, MutationResult result, String command, UUID ticketId, String user, Instant now)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO mutations (client_id, mutation_id, status, seq, code, message, command, ticket_id,
-                    user_login, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            s.setObject(1, clientId);
-            s.setLong(2, result.mutationId());
-            s.setString(3, result.status().wire());
-            s.setObject(4, result.seq());
-            s.setString(5, result.code() == null ? null : result.code().name());
-            s.setString(
-                    6,
-                    result.message() == null || result.message().length() <= 4000
-                            ? result.message()
-                            : result.message().substring(0, 3999) + "…");
-            s.setString(7, command);
-            s.setObject(8, ticketId);
-            s.setString(9, user);
-            Rows.instant(s, 10, now);
-            s.executeUpdate();
-        }
-    }
-
-    /** The stored outcomes of mutations {@code from}..{@code to} of a device, in order. */
-    public List<MutationResult> outcomes(Connection c, UUID clientId, long from, long to) throws SQLException {
-        List<MutationResult> results = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT mutation_id, status, seq, code, message FROM mutations
-                WHERE client_id = ? AND mutation_id BETWEEN ? AND ? ORDER BY mutation_id""")) {
-            s.setObject(1, clientId);
-            s.setLong(2, from);
-            s.setLong(3, to);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String code = r.getString("code");
-                    results.add(new MutationResult(
-                            r.getLong("mutation_id"),
-                            WireName.parse(MutationStatus.class, r.getString("status"))
-                                    .orElseThrow(),
-                            Rows.nullableLong(r, "seq"),
-                            code == null ? null : ErrorCode.valueOf(code),
-                            r.getString("message"),
-                            null));
-                }
-            }
-        }
-        return results;
-    }
-
-    public List<RejectionRow> recentRejections(Connection c, int limit) throws SQLException {
-        List<RejectionRow> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT m.*, t.ticket_key FROM mutations m LEFT JOIN tickets t ON t.id = m.ticket_id
-                WHERE m.status = 'rejected' ORDER BY m.at DESC, m.mutation_id DESC LIMIT ?""")) {
-            s.setInt(1, limit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new RejectionRow(
-                            Rows.uuid(r, "client_id"),
-                            r.getLong("mutation_id"),
-                            r.getString("user_login"),
-                            r.getString("command"),
-                            Rows.uuid(r, "ticket_id"),
-                            r.getString("ticket_key"),
-                            r.getString("code"),
-                            r.getString("message"),
-                            Rows.instant(r, "at")));
-                }
-            }
-        }
-        return rows;
     }
 
     private static DeviceRow device(ResultSet r) throws SQLException {

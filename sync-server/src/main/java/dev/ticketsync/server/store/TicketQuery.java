@@ -54,8 +54,10 @@ public final class TicketQuery {
         }
         pageParams.add(limit + 1);
         List<Ticket> items = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT t.data FROM tickets t WHERE " + where + keyset
-                + " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT " + TicketRows.snapshotOf("t.id") + " FROM tickets t WHERE "
+                        + where + keyset
+                        + " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?")) {
             bind(s, pageParams);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -20,22 +20,33 @@ import dev.ticketsync.server.http.ApiException;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.DeviceRows;
 import dev.ticketsync.server.store.DeviceRows.DeviceRow;
+import dev.ticketsync.server.store.MutationOutcomes;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Applies a device's batch of mutations (DESIGN.md §5): one transaction, a savepoint per mutation, each exactly once.
- * Re-sent mutations answer "duplicate" with their stored outcome; a gap answers 409 with the expected id; a rejection
- * still advances the device's lastMutationId, so it never blocks the ones after it.
+ * Applies a device's batch of mutations (DESIGN.md §5): a savepoint per mutation, each exactly once. Re-sent mutations
+ * answer "duplicate" with their stored outcome; a gap answers 409 with the expected id; a rejection still advances the
+ * device's lastMutationId, so it never blocks the ones after it. The batch is answered once every part of it has
+ * committed.
  */
 public final class PushService {
+
+    /**
+     * Mutations per write transaction. H2 writes a transaction's pages twice once its changes pass ~19 MB in memory
+     * (MVStore stores mid-commit, uncommitted values and undo log included): 250 typical mutations stay well under that
+     * and cost a quarter less than 1,000 in one (docs/decisions/0005-push-write-volume.md). Between parts other writers
+     * get their turn.
+     */
+    static final int MUTATIONS_PER_COMMIT = 250;
 
     private final Database database;
     private final Writer writer;
     private final CommandPipeline pipeline;
     private final DeviceRows devices = new DeviceRows();
+    private final MutationOutcomes outcomes = new MutationOutcomes();
 
     private final SyncStats stats;
 
@@ -52,11 +63,38 @@ public final class PushService {
     }
 
     public PushResult push(Principal principal, PushRequest request, String ip) {
-        PushResult result = writer.write(tx -> {
-            DeviceRow device = DeviceAccess.claim(tx.connection(), devices, request.clientId(), principal, tx.now());
+        List<Mutation> mutations = request.mutations();
+        List<MutationResult> results = new ArrayList<>(mutations.size());
+        long lastMutationId;
+        int from = 0;
+        do {
+            List<Mutation> part = mutations.subList(from, Math.min(mutations.size(), from + MUTATIONS_PER_COMMIT));
+            PushResult applied = applyPart(principal, request.clientId(), part, ip, from == 0);
+            results.addAll(applied.results());
+            lastMutationId = applied.lastMutationId();
+            from += MUTATIONS_PER_COMMIT;
+        } while (from < mutations.size());
+        long rejected = results.stream()
+                .filter(r -> r.status() == MutationStatus.REJECTED)
+                .count();
+        long accepted = results.stream()
+                .filter(r -> r.status() == MutationStatus.ACCEPTED)
+                .count();
+        stats.pushed((int) accepted, (int) rejected);
+        return new PushResult(results, lastMutationId);
+    }
+
+    /**
+     * One transaction over consecutive mutations of a batch. Each part reads the device afresh: a copy of the batch
+     * pushed meanwhile (a retry) may have applied some, which then answer as duplicates. Only a batch's first mutation
+     * can leave a gap, as when the batch was one transaction.
+     */
+    private PushResult applyPart(
+            Principal principal, UUID clientId, List<Mutation> mutations, String ip, boolean firstPart) {
+        return writer.write(tx -> {
+            DeviceRow device = DeviceAccess.claim(tx.connection(), devices, clientId, principal, tx.now());
             long last = device.lastMutationId();
-            List<Mutation> mutations = request.mutations();
-            if (!mutations.isEmpty() && mutations.get(0).mutationId() > last + 1) {
+            if (firstPart && !mutations.isEmpty() && mutations.get(0).mutationId() > last + 1) {
                 throw new ApiException(
                         409,
                         ErrorCode.MUTATION_GAP,
@@ -68,40 +106,53 @@ public final class PushService {
             if (!mutations.isEmpty() && mutations.get(0).mutationId() <= last) {
                 long lastDuplicate =
                         Math.min(last, mutations.get(mutations.size() - 1).mutationId());
-                devices.outcomes(
-                                tx.connection(),
-                                request.clientId(),
-                                mutations.get(0).mutationId(),
-                                lastDuplicate)
+                outcomes.outcomes(tx.connection(), clientId, mutations.get(0).mutationId(), lastDuplicate)
                         .forEach(stored -> results.add(stored.asDuplicate()));
             }
-            Origin origin = new Origin(request.clientId(), ip);
+            List<Decoded> fresh = new ArrayList<>(mutations.size());
             for (Mutation mutation : mutations) {
                 if (mutation.mutationId() > last) {
-                    results.add(apply(tx, principal, origin, mutation));
+                    fresh.add(decode(mutation));
                     last = mutation.mutationId();
                 }
             }
-            devices.seen(tx.connection(), request.clientId(), tx.now(), last, null);
+            pipeline.prefetch(
+                    tx,
+                    fresh.stream()
+                            .filter(decoded -> decoded.command() != null)
+                            .map(decoded -> decoded.command().ticketId())
+                            .toList());
+            Origin origin = new Origin(clientId, ip);
+            List<MutationResult> accepted = new ArrayList<>(fresh.size());
+            for (Decoded decoded : fresh) {
+                MutationResult result = apply(tx, principal, origin, decoded);
+                results.add(result);
+                if (result.status() == MutationStatus.ACCEPTED) {
+                    accepted.add(result);
+                }
+            }
+            outcomes.recordAccepted(tx.connection(), clientId, accepted);
+            devices.seen(tx.connection(), clientId, tx.now(), last, null);
             return new PushResult(results, last);
         });
-        long rejected = result.results().stream()
-                .filter(r -> r.status() == MutationStatus.REJECTED)
-                .count();
-        long accepted = result.results().stream()
-                .filter(r -> r.status() == MutationStatus.ACCEPTED)
-                .count();
-        stats.pushed((int) accepted, (int) rejected);
-        return result;
     }
 
-    private MutationResult apply(WriteTx tx, Principal principal, Origin origin, Mutation mutation)
-            throws SQLException {
-        Command command;
+    /** A mutation with its command, or why it has none: each is judged on its own. */
+    private record Decoded(Mutation mutation, Command command, ValidationException invalid) {}
+
+    private static Decoded decode(Mutation mutation) {
         try {
-            command = CommandCodec.decode(mutation.command(), mutation.args());
+            return new Decoded(mutation, CommandCodec.decode(mutation.command(), mutation.args()), null);
         } catch (ValidationException e) {
-            return record(tx, principal, origin, mutation, null, Rejection.of(e));
+            return new Decoded(mutation, null, e);
+        }
+    }
+
+    private MutationResult apply(WriteTx tx, Principal principal, Origin origin, Decoded decoded) throws SQLException {
+        Mutation mutation = decoded.mutation();
+        Command command = decoded.command();
+        if (command == null) {
+            return record(tx, principal, origin, mutation, null, Rejection.of(decoded.invalid()));
         }
         WriteTx.Mark mark = tx.mark();
         CommandResult result = pipeline.run(tx, command, principal.actor(), origin);
@@ -110,16 +161,7 @@ public final class PushService {
             return record(tx, principal, origin, mutation, command, result.rejection());
         }
         tx.release(mark);
-        MutationResult accepted = MutationResult.accepted(mutation.mutationId(), tx.head());
-        devices.recordOutcome(
-                tx.connection(),
-                origin.clientId(),
-                accepted,
-                mutation.command(),
-                command.ticketId(),
-                principal.login(),
-                tx.now());
-        return accepted;
+        return MutationResult.accepted(mutation.mutationId(), tx.head());
     }
 
     private MutationResult record(
@@ -128,7 +170,7 @@ public final class PushService {
         MutationResult rejected = MutationResult.rejected(mutation.mutationId(), rejection.code(), rejection.message());
         UUID ticketId = command == null ? null : command.ticketId();
         String name = mutation.command().length() > 32 ? mutation.command().substring(0, 32) : mutation.command();
-        devices.recordOutcome(
+        outcomes.recordRejection(
                 tx.connection(), origin.clientId(), rejected, name, ticketId, principal.login(), tx.now());
         return rejected;
     }

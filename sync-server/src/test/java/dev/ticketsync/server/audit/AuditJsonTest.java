@@ -7,6 +7,7 @@ import dev.ticketsync.model.domain.AuditAction;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.ValueChange;
 import dev.ticketsync.model.json.Json;
+import dev.ticketsync.server.store.AuditRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +107,7 @@ class AuditJsonTest {
         for (AuditEntry unsigned : entries()) {
             AuditEntry entry = withHash(unsigned, CHAIN.hashOf(unsigned));
 
-            String snapshot = AuditJson.snapshot(entry, AuditJson.canonicalChanges(entry.changes()));
+            String snapshot = AuditRows.snapshot(entry, AuditJson.canonicalChanges(entry.changes()));
 
             AuditEntry read = Json.lenient().readValue(snapshot, AuditEntry.class);
             assertThat(read.hash()).isEqualTo(entry.hash()).isEqualTo(CHAIN.hashOf(read));

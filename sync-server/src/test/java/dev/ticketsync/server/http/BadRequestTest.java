@@ -272,6 +272,7 @@ class BadRequestTest {
                 "SELECT COUNT(*) FROM devices",
                 "SELECT COALESCE(SUM(last_mutation_id + pull_cursor), 0) FROM devices",
                 "SELECT COUNT(*) FROM mutations",
+                "SELECT COUNT(*) FROM accepted_mutations",
                 "SELECT COUNT(*) FROM users",
                 "SELECT COUNT(*) FROM tokens WHERE revoked_at IS NULL",
                 "SELECT COALESCE(SUM(last_number), 0) FROM projects");

@@ -14,14 +14,20 @@ import dev.ticketsync.server.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,10 +47,11 @@ final class PushThroughput {
     private PushThroughput() {}
 
     /**
-     * The result of one run: wall-clock time, and the CPU time this whole JVM (client, server, GC, JIT) spent in it,
-     * which says more than the wall clock when other processes share the cores.
+     * The result of one run: wall-clock time; the CPU time of the threads that did the work (the server's request
+     * threads, or the inserting thread) and of the whole JVM (client, server, GC, JIT), which say more than the wall
+     * clock when other processes share the cores; and the bytes H2 wrote.
      */
-    record Run(int mutations, Duration elapsed, Duration cpu) {
+    record Run(int mutations, Duration elapsed, Duration workerCpu, Duration cpu, long storeBytes) {
         double perSecond() {
             return mutations / (elapsed.toNanos() / 1e9);
         }
@@ -52,17 +59,45 @@ final class PushThroughput {
         double cpuMicrosPerMutation() {
             return cpu.toNanos() / 1e3 / mutations;
         }
+
+        double workerCpuMicrosPerMutation() {
+            return workerCpu.toNanos() / 1e3 / mutations;
+        }
+
+        /** How much H2 wrote per mutation: its file grows by what each commit writes (chunks are append-only). */
+        double storeBytesPerMutation() {
+            return (double) storeBytes / mutations;
+        }
+
+        Run withStoreBytes(long bytes) {
+            return new Run(mutations, elapsed, workerCpu, cpu, bytes);
+        }
     }
 
-    /** Times {@code work} in wall-clock and process CPU time. */
-    static Run timed(int mutations, Runnable work) {
+    /** Times {@code work} in wall-clock time, process CPU time and the CPU time of threads named {@code workers*}. */
+    static Run timed(int mutations, String workers, Runnable work) {
+        Map<Long, Long> workersBefore = threadCpuNanos(workers);
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         work.run();
-        return new Run(
-                mutations,
-                Duration.ofNanos(System.nanoTime() - start),
-                Duration.ofNanos(processCpuNanos() - cpuBefore));
+        long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuBefore;
+        long workerCpu = 0;
+        for (Map.Entry<Long, Long> after : threadCpuNanos(workers).entrySet()) {
+            workerCpu += after.getValue() - workersBefore.getOrDefault(after.getKey(), 0L);
+        }
+        return new Run(mutations, Duration.ofNanos(elapsed), Duration.ofNanos(workerCpu), Duration.ofNanos(cpu), 0);
+    }
+
+    private static Map<Long, Long> threadCpuNanos(String namePrefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(namePrefix)) {
+                cpu.put(info.getThreadId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())));
+            }
+        }
+        return cpu;
     }
 
     private static long processCpuNanos() {
@@ -78,23 +113,28 @@ final class PushThroughput {
         return text.substring(0, 400);
     }
 
+    /** The {@code n}th ticket of a run: a fresh time-ordered id, a title and a 400-character description. */
+    static CreateTicket create(int n) {
+        return new CreateTicket(
+                Ids.newId(),
+                "Bench ticket " + n,
+                description(n),
+                Priority.P3,
+                TicketType.INCIDENT,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** The JSON bodies of {@code mutations / BATCH} pushes from one new device, mutation ids 1, 2, 3… */
     static List<byte[]> bodies(int mutations) {
         UUID clientId = UUID.randomUUID();
         List<byte[]> bodies = new ArrayList<>();
         List<Mutation> batch = new ArrayList<>(BATCH);
         for (int n = 1; n <= mutations; n++) {
-            CreateTicket create = new CreateTicket(
-                    Ids.newId(),
-                    "Bench ticket " + n,
-                    description(n),
-                    Priority.P3,
-                    TicketType.INCIDENT,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            CreateTicket create = create(n);
             batch.add(new Mutation((long) n, CommandName.of(create).wire(), CommandCodec.encode(create), CLIENT_TIME));
             if (batch.size() == BATCH || n == mutations) {
                 bodies.add(json(new PushRequest(clientId, batch)));
@@ -112,8 +152,10 @@ final class PushThroughput {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
+            Path store = server.dataDir().resolve("ticketsync.mv.db");
+            long storeBefore = fileSize(store);
             int[] accepted = {0};
-            Run run = timed(mutations, () -> {
+            Run run = timed(mutations, "JettyServerThreadPool", () -> {
                 for (byte[] body : bodies) {
                     HttpResponse<String> response = send(http, server.url("/api/v1/sync/push"), token, body);
                     if (response.statusCode() != 200) {
@@ -123,6 +165,7 @@ final class PushThroughput {
                     accepted[0] += count(response.body());
                 }
             });
+            run = run.withStoreBytes(fileSize(store) - storeBefore);
             if (accepted[0] != mutations) {
                 throw new IllegalStateException(accepted[0] + " of " + mutations + " mutations accepted");
             }
@@ -132,6 +175,14 @@ final class PushThroughput {
                 throw new IllegalStateException("audit chain does not verify: " + verification);
             }
             return run;
+        }
+    }
+
+    static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

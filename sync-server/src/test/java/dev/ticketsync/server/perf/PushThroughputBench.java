@@ -4,15 +4,16 @@ import java.util.Locale;
 
 /**
  * Measures push throughput (DESIGN.md §9) next to the raw JDBC baseline, in one JVM, several runs each (the first
- * warms the JIT up). Arguments: {@code [mutations per run, default 50000] [runs, default 3]}.
+ * warms the JIT up). Arguments: {@code [mutations per run, default 50000] [runs, default 3] [push-only]}.
  *
  * <pre>
- * mvn -B -ntp -pl sync-server -am test-compile -DskipTests
+ * mvn -B -ntp -pl sync-server -am test-compile
  * java -cp "sync-server/target/test-classes:sync-server/target/classes:shared-model/target/classes:$(cat cp.txt)" \
  *     dev.ticketsync.server.perf.PushThroughputBench 50000 3
  * </pre>
  *
- * where {@code cp.txt} comes from {@code mvn -pl sync-server dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * where {@code cp.txt} comes from {@code mvn -pl sync-server dependency:build-classpath -Dmdep.includeScope=test
+ * -Dmdep.outputFile=cp.txt} (the module's own classes go first, ahead of any installed snapshot).
  */
 public final class PushThroughputBench {
 
@@ -33,12 +34,15 @@ public final class PushThroughputBench {
     private static void report(String what, int run, PushThroughput.Run result) {
         System.out.printf(
                 Locale.ROOT,
-                "run %d  %-22s %,7d mutations in %6.2f s = %,8.0f mutations/s, %5.0f µs CPU each%n",
+                "run %d  %-22s %,7d mutations in %6.2f s = %,7.0f/s; each: %4.0f µs CPU in the writing thread,"
+                        + " %4.0f µs in the JVM, %,6.0f bytes written%n",
                 run,
                 what,
                 result.mutations(),
                 result.elapsed().toNanos() / 1e9,
                 result.perSecond(),
-                result.cpuMicrosPerMutation());
+                result.workerCpuMicrosPerMutation(),
+                result.cpuMicrosPerMutation(),
+                result.storeBytesPerMutation());
     }
 }
