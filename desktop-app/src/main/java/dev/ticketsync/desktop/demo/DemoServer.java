@@ -87,7 +87,17 @@ public final class DemoServer implements AutoCloseable {
         } catch (IOException ended) {
             // The server stopped; whoever waits hears it below.
         }
-        listening.completeExceptionally(new IOException("the demo server exited with " + process.exitValue()));
+        if (listening.isDone()) {
+            return;
+        }
+        // The output ends a moment before the process does: wait for it, so the message can give its exit code.
+        try {
+            int exit = process.waitFor();
+            listening.completeExceptionally(new IOException("the demo server exited with " + exit));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listening.completeExceptionally(new IOException("the demo server stopped before it was listening"));
+        }
     }
 
     public String url() {

@@ -1,6 +1,7 @@
 package dev.ticketsync.desktop.headless;
 
 import dev.ticketsync.desktop.profile.ProfileDirectory;
+import dev.ticketsync.desktop.profile.ProfileLock;
 import dev.ticketsync.desktop.profile.TokenFile;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.desktop.replica.ReplicaRecovery;
@@ -30,9 +31,24 @@ public final class HeadlessSync {
         this.env = env;
     }
 
+    @SuppressWarnings("try") // the lock is held for the sync, not used
     public int run(String server, String login, Path dataDir) {
         Path directory = ProfileDirectory.of(dataDir != null ? dataDir : ProfileDirectory.base(), server, login);
         TokenFile tokens = new TokenFile(directory);
+        // The app may have this replica open: syncing it from here too would find the database locked, and recovery
+        // would take that for damage and move the replica aside.
+        try (ProfileLock lock = ProfileLock.acquire(directory, login + " @ " + server)) {
+            return sync(server, login, directory, tokens);
+        } catch (ProfileLock.ProfileInUse e) {
+            out.println(e.getMessage() + "; sync there, or close it and run again");
+            return 1;
+        } catch (IOException e) {
+            out.println("cannot lock the profile in " + directory + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int sync(String server, String login, Path directory, TokenFile tokens) {
         try {
             SyncClient client = new SyncClient(server, tokens.read().orElse(null));
             Role role = Role.AGENT;

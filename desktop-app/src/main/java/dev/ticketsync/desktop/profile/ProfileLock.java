@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -26,9 +27,14 @@ public final class ProfileLock implements AutoCloseable {
 
     /** Takes the profile's lock, or says that the profile is open elsewhere. */
     public static ProfileLock acquire(Profile profile) throws IOException {
-        Files.createDirectories(profile.directory());
-        FileChannel channel = FileChannel.open(
-                profile.directory().resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return acquire(profile.directory(), profile.label());
+    }
+
+    /** Takes the lock of the profile in {@code directory}; {@code label} names it in the error. */
+    public static ProfileLock acquire(Path directory, String label) throws IOException {
+        Files.createDirectories(directory);
+        FileChannel channel =
+                FileChannel.open(directory.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -40,9 +46,18 @@ public final class ProfileLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException(profile.label() + " is already open in another TicketSync window");
+            throw new ProfileInUse(label + " is already open in another TicketSync window");
         }
         return new ProfileLock(channel, lock);
+    }
+
+    /** The profile is open in another process (or window) of this machine. */
+    public static final class ProfileInUse extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ProfileInUse(String message) {
+            super(message);
+        }
     }
 
     @Override

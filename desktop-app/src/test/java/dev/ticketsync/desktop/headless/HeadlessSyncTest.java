@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.ProfileDirectory;
+import dev.ticketsync.desktop.profile.ProfileLock;
 import dev.ticketsync.desktop.profile.TokenFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,6 +44,29 @@ class HeadlessSyncTest {
                     .run(backend.url(), "bob", dataDir);
             assertThat(exit).isEqualTo(2);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("TICKETSYNC_PASSWORD");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the app's lock is held, not used
+    void a_profile_open_in_the_app_is_left_alone(@TempDir Path dataDir) throws Exception {
+        try (TestBackend backend = TestBackend.start()) {
+            Path profile = ProfileDirectory.of(dataDir, backend.url(), "alice");
+            try (ProfileLock app = ProfileLock.acquire(profile, "alice")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int exit = new HeadlessSync(
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                Map.of("TICKETSYNC_PASSWORD", TestBackend.PASSWORD))
+                        .run(backend.url(), "alice", dataDir);
+                assertThat(exit).isEqualTo(1);
+                assertThat(out.toString(StandardCharsets.UTF_8)).contains("already open");
+                assertThat(new TokenFile(profile).read()).isEmpty();
+            }
+            assertThat(new HeadlessSync(
+                                    new PrintStream(new ByteArrayOutputStream()),
+                                    Map.of("TICKETSYNC_PASSWORD", TestBackend.PASSWORD))
+                            .run(backend.url(), "alice", dataDir))
+                    .isZero();
         }
     }
 
