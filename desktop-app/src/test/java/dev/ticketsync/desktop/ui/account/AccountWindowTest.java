@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.Profile;
+import dev.ticketsync.desktop.ui.AppWindowTest;
 import dev.ticketsync.desktop.ui.Session;
 import dev.ticketsync.desktop.ui.WindowFixture;
 import dev.ticketsync.model.domain.Priority;
@@ -20,43 +21,20 @@ import java.io.IOException;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The user menu, headless (Monocle), in the app's window against a real in-process server: change password, log out
  * (with and without unsynced changes), switch profile — each a person's whole path through the screens.
  */
-@ExtendWith(ApplicationExtension.class)
-class AccountWindowTest {
+class AccountWindowTest extends AppWindowTest {
 
     private static final String NEW_PASSWORD = "brand-new-secret-7";
 
-    private WindowFixture app;
-
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    /** After {@code @Start}, which must be quick: TestFX gives it a time limit. */
-    @BeforeEach
-    void prepare() throws IOException {
-        app = WindowFixture.withServer(stage);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        if (app != null) {
-            app.close();
-        }
+    @Override
+    protected WindowFixture fixture(Stage stage) throws IOException {
+        return WindowFixture.withServer(stage);
     }
 
     @Test

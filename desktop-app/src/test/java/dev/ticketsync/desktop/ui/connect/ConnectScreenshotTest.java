@@ -3,6 +3,7 @@ package dev.ticketsync.desktop.ui.connect;
 import static dev.ticketsync.desktop.ui.WindowFixture.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketsync.desktop.ui.AppWindowTest;
 import dev.ticketsync.desktop.ui.Screenshots;
 import dev.ticketsync.desktop.ui.Startup;
 import dev.ticketsync.desktop.ui.WindowFixture;
@@ -13,44 +14,21 @@ import java.util.HashSet;
 import java.util.Set;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Renders the first run's connect dialog for the docs ({@code target/screenshots/connect.png}, copied to
  * {@code docs/screenshot-connect.png}), and the same dialog showing a plain-http warning and an error
  * ({@code connect-errors.png}), to look at.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConnectScreenshotTest {
+class ConnectScreenshotTest extends AppWindowTest {
 
     private static final Path OUT = Path.of("target", "screenshots");
 
-    private WindowFixture app;
-
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    /** After {@code @Start}, which must be quick: TestFX gives it a time limit. */
-    @BeforeEach
-    void prepare() throws IOException {
-        app = WindowFixture.withoutServer(stage);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        if (app != null) {
-            app.close();
-        }
+    @Override
+    protected WindowFixture fixture(Stage stage) throws IOException {
+        return WindowFixture.withoutServer(stage);
     }
 
     @Test

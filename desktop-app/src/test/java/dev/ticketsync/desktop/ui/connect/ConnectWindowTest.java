@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ticketsync.desktop.TestBackend;
 import dev.ticketsync.desktop.profile.Profile;
 import dev.ticketsync.desktop.sync.SyncState;
+import dev.ticketsync.desktop.ui.AppWindowTest;
 import dev.ticketsync.desktop.ui.Session;
 import dev.ticketsync.desktop.ui.Startup;
 import dev.ticketsync.desktop.ui.TicketSyncWindow;
@@ -21,42 +22,20 @@ import java.util.stream.Stream;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The app's start, headless (Monocle), against a real in-process server: the first run's connect dialog, its inline
  * errors, and a later start that opens straight from the replica with the server down.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConnectWindowTest {
+class ConnectWindowTest extends AppWindowTest {
 
-    private WindowFixture app;
     private TicketSyncWindow window;
 
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    /** After {@code @Start}, which must be quick: TestFX gives it a time limit. */
-    @BeforeEach
-    void prepare() throws IOException {
-        app = WindowFixture.withServer(stage);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        if (app != null) {
-            app.close();
-        }
+    @Override
+    protected WindowFixture fixture(Stage stage) throws IOException {
+        return WindowFixture.withServer(stage);
     }
 
     @Test
