@@ -113,6 +113,8 @@ public final class TestBackend implements AutoCloseable {
         try {
             SyncClient client = new SyncClient(baseUrl, null);
             SyncClient.Session session = client.login(login, PASSWORD);
+            // The JDK creates the parents safely when devices open at once; H2 alone can trip over a sibling's mkdir.
+            Files.createDirectories(directory);
             Replica replica =
                     Replica.open(directory, baseUrl, login, session.user().role(), Clock.systemUTC());
             SyncEngine engine = new SyncEngine(replica, client);

@@ -34,7 +34,7 @@ class ChaosTest {
     private static final int SEEDED_TICKETS = 40;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-    /** The users and their roles; devices go round them. */
+    /** The users — alice, bob and dave are agents, carol and lena leads; the devices go round them. */
     private static final List<String> USERS = List.of("alice", "carol", "bob", "dave", "lena");
 
     @Test
