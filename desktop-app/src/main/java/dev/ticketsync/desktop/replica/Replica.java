@@ -445,6 +445,11 @@ public final class Replica implements AutoCloseable {
      * dropped. Then the pending ones are re-applied on top (rebase).
      */
     public void applyPage(PullResponse page) {
+        applyPage(PulledPage.of(page));
+    }
+
+    /** As {@link #applyPage(PullResponse)}, for a page read with each change's JSON text kept as it came. */
+    public void applyPage(PulledPage page) {
         Set<UUID> touched;
         synchronized (this) {
             touched = write(c -> {
@@ -514,12 +519,20 @@ public final class Replica implements AutoCloseable {
         rebuild(c, ids);
     }
 
+    /**
+     * Re-applies the pending mutations of these tickets on top of their server state. Only a ticket with a pending
+     * mutation, or with an overlay entry that may now have to go, can look different from its server row: the others
+     * are skipped without reading them — a pulled page touches thousands of tickets, and almost none is pending.
+     */
     private void rebuild(Connection c, Set<UUID> ticketIds) throws SQLException {
         if (ticketIds.isEmpty()) {
             return;
         }
         List<PendingMutation> pending = outbox.all(c);
-        for (UUID id : ticketIds) {
+        Set<UUID> affected = new HashSet<>(overlay.ticketIds());
+        pending.forEach(mutation -> affected.add(mutation.command().ticketId()));
+        affected.retainAll(ticketIds);
+        for (UUID id : affected) {
             overlay.rebuild(id, server.ticket(c, id).orElse(null), pending, me);
         }
     }

@@ -3,13 +3,11 @@ package dev.ticketsync.desktop.replica;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.Comment;
 import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.json.Json;
-import dev.ticketsync.model.protocol.Change;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +30,7 @@ import java.util.concurrent.ForkJoinTask;
 final class ServerState {
 
     /** Writes a pull page with batched statements; returns the ids of the tickets it touched (directly or not). */
-    Set<UUID> apply(Connection c, List<Change> changes) throws SQLException {
+    Set<UUID> apply(Connection c, List<PulledChange> changes) throws SQLException {
         Set<UUID> touched = new LinkedHashSet<>();
         try (PreparedStatement tickets =
                         c.prepareStatement("MERGE INTO tickets (id, seq, data) KEY (id) VALUES (?, ?, ?)");
@@ -46,8 +44,8 @@ final class ServerState {
                         c.prepareStatement("MERGE INTO users (login, seq, data) KEY (login) VALUES (?, ?, ?)");
                 PreparedStatement audit =
                         c.prepareStatement("MERGE INTO audit (seq, ticket_id, data) KEY (seq) VALUES (?, ?, ?)")) {
-            for (Change change : changes) {
-                String data = change.data().toString();
+            for (PulledChange change : changes) {
+                String data = change.data();
                 switch (change.entity()) {
                     case TICKET -> {
                         UUID id = UUID.fromString(change.id());
@@ -58,18 +56,17 @@ final class ServerState {
                         touched.add(id);
                     }
                     case COMMENT -> {
-                        UUID ticketId = uuid(change.data(), "ticketId");
                         comments.setObject(1, UUID.fromString(change.id()));
-                        comments.setObject(2, ticketId);
+                        comments.setObject(2, change.ticketId());
                         comments.setLong(3, change.seq());
                         comments.setString(4, data);
                         comments.addBatch();
-                        touched.add(ticketId);
+                        touched.add(change.ticketId());
                     }
                     case WATCHER -> {
-                        UUID ticketId = uuid(change.data(), "ticketId");
-                        String user = change.data().path("user").asText();
-                        if (change.tombstone()) {
+                        UUID ticketId = change.ticketId();
+                        String user = change.user() == null ? "" : change.user();
+                        if (change.deleted()) {
                             unwatch.setObject(1, ticketId);
                             unwatch.setString(2, user);
                             unwatch.addBatch();
@@ -89,8 +86,7 @@ final class ServerState {
                     }
                     case AUDIT -> {
                         audit.setLong(1, Long.parseLong(change.id()));
-                        audit.setObject(
-                                2, change.data().hasNonNull("ticketId") ? uuid(change.data(), "ticketId") : null);
+                        audit.setObject(2, change.ticketId());
                         audit.setString(3, data);
                         audit.addBatch();
                     }
@@ -296,10 +292,6 @@ final class ServerState {
     }
 
     private static final int PARSE_BATCH = 2000;
-
-    private static UUID uuid(JsonNode data, String field) {
-        return UUID.fromString(data.path(field).asText());
-    }
 
     static <T> T read(String json, Class<T> type) {
         try {
