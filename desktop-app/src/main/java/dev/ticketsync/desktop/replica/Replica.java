@@ -163,6 +163,26 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /**
+     * The {@code limit} tickets whose server rows changed last, and every ticket with pending changes, as the user sees
+     * them: enough for the list's first screen (newest update first) without reading every ticket.
+     */
+    public synchronized List<Ticket> newestTickets(int limit) {
+        return read(c -> {
+            Map<UUID, Ticket> found = new HashMap<>();
+            for (Ticket ticket : server.newest(c, limit)) {
+                found.put(ticket.id(), ticket);
+            }
+            for (UUID id : overlay.ticketIds()) {
+                Ticket view = overlay.get(id).ticket();
+                if (view != null) {
+                    found.put(id, view);
+                }
+            }
+            return new ArrayList<>(found.values());
+        });
+    }
+
     public synchronized List<Comment> comments(UUID ticketId) {
         return read(c -> {
             List<Comment> comments = new ArrayList<>(server.comments(c, ticketId));

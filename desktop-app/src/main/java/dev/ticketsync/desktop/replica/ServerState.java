@@ -115,6 +115,14 @@ final class ServerState {
         return all(c, "SELECT data FROM tickets", Ticket.class);
     }
 
+    /** The {@code limit} tickets whose latest change came last (by seq, so in server order), newest first. */
+    List<Ticket> newest(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT data FROM tickets ORDER BY seq DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            return parse(s, Ticket.class);
+        }
+    }
+
     // Rows for a list of ticket ids, given as one array parameter: a join with the array as a table, which H2 runs as
     // index lookups (with "= ANY(?)" it re-tests every row against the whole array).
     private static final String TICKETS_BY_IDS =
