@@ -473,7 +473,8 @@ public final class Replica implements AutoCloseable {
         Set<UUID> touched;
         synchronized (this) {
             touched = write(c -> {
-                Set<UUID> ids = server.apply(c, page.changes());
+                boolean fresh = meta.get(c, SyncMeta.LAST_SYNC).isEmpty();
+                Set<UUID> ids = PageWriter.write(c, page.changes(), fresh);
                 meta.put(c, SyncMeta.CURSOR, Long.toString(page.cursor()));
                 meta.put(c, SyncMeta.HEAD, Long.toString(page.head()));
                 if (!page.hasMore()) {
