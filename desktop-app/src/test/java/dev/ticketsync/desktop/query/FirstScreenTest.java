@@ -3,6 +3,7 @@ package dev.ticketsync.desktop.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketsync.desktop.TestBackend;
+import dev.ticketsync.desktop.replica.LocalResult;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.model.command.Command;
 import dev.ticketsync.model.command.CreateTicket;
@@ -114,6 +115,7 @@ class FirstScreenTest {
     }
 
     private static void run(Replica replica, Command command) {
-        assertThat(replica.execute(command).accepted()).as("%s", command).isTrue();
+        LocalResult result = replica.execute(command);
+        assertThat(result.accepted()).as("%s: %s", command, result.rejection()).isTrue();
     }
 }
