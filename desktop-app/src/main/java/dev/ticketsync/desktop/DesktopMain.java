@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code java -jar ticketsync-desktop.jar}: the window — on the profile used last (straight from its replica, also
@@ -157,10 +159,37 @@ public final class DesktopMain {
             profiles.tokens(profile).write(signedIn.token());
             token = Optional.of(signedIn.token());
         }
-        Session session = opener.open(profile, token.get());
-        profiles.remember(profile);
+        // The replica opens (Flyway, H2, the HTTP client) while JavaFX starts: both take a good part of a second.
+        CompletableFuture<Session> session = openInBackground(profiles, opener, profile, token.get());
         TicketSyncApp.launch(Startup.open(profiles, opener, session, null, screenshot));
+        if (session.isCompletedExceptionally()) {
+            try {
+                session.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e;
+            }
+        }
         return 0;
+    }
+
+    private static CompletableFuture<Session> openInBackground(
+            Profiles profiles, ProfileSessions opener, Profile profile, String token) {
+        CompletableFuture<Session> session = new CompletableFuture<>();
+        Thread opening = new Thread(
+                () -> {
+                    try {
+                        session.complete(opener.open(profile, token));
+                        profiles.remember(profile);
+                    } catch (IOException | RuntimeException e) {
+                        session.completeExceptionally(e);
+                    }
+                },
+                "profile-open");
+        opening.start();
+        return session;
     }
 
     private static Path desktopJarDir() {

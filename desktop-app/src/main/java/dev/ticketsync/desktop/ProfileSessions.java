@@ -11,6 +11,7 @@ import dev.ticketsync.desktop.ui.SessionOpener;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,10 @@ public final class ProfileSessions implements SessionOpener {
     @Override
     public Session open(Profile profile, String token) throws IOException {
         ProfileLock lock = ProfileLock.acquire(profile);
+        // Building the HTTP client loads OkHttp and the JDK's trust store: done on another core while the replica
+        // opens.
+        CompletableFuture<SyncClient> client =
+                CompletableFuture.supplyAsync(() -> new SyncClient(profile.serverUrl(), token));
         try {
             ReplicaRecovery.Opened opened = ReplicaRecovery.open(
                     profile.directory(), profile.serverUrl(), profile.login(), profile.role(), clock);
@@ -36,9 +41,10 @@ public final class ProfileSessions implements SessionOpener {
                             "the replica of {} could not be opened and is rebuilt; unsynced changes saved to {}",
                             profile.label(),
                             file));
-            SyncEngine engine = new SyncEngine(opened.replica(), new SyncClient(profile.serverUrl(), token));
+            SyncEngine engine = new SyncEngine(opened.replica(), client.join());
             return new Session(profile, opened.replica(), engine, lock);
         } catch (SQLException | ReplicaException e) {
+            client.thenAccept(SyncClient::close);
             lock.close();
             throw new IOException("cannot open the replica in " + profile.directory() + ": " + e.getMessage(), e);
         }

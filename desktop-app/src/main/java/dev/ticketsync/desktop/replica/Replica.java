@@ -163,6 +163,26 @@ public final class Replica implements AutoCloseable {
         });
     }
 
+    /**
+     * The {@code limit} tickets whose server rows changed last, and every ticket with pending changes, as the user sees
+     * them: enough for the list's first screen (newest update first) without reading every ticket.
+     */
+    public synchronized List<Ticket> newestTickets(int limit) {
+        return read(c -> {
+            Map<UUID, Ticket> found = new HashMap<>();
+            for (Ticket ticket : server.newest(c, limit)) {
+                found.put(ticket.id(), ticket);
+            }
+            for (UUID id : overlay.ticketIds()) {
+                Ticket view = overlay.get(id).ticket();
+                if (view != null) {
+                    found.put(id, view);
+                }
+            }
+            return new ArrayList<>(found.values());
+        });
+    }
+
     public synchronized List<Comment> comments(UUID ticketId) {
         return read(c -> {
             List<Comment> comments = new ArrayList<>(server.comments(c, ticketId));
@@ -445,10 +465,16 @@ public final class Replica implements AutoCloseable {
      * dropped. Then the pending ones are re-applied on top (rebase).
      */
     public void applyPage(PullResponse page) {
+        applyPage(PulledPage.of(page));
+    }
+
+    /** As {@link #applyPage(PullResponse)}, for a page read with each change's JSON text kept as it came. */
+    public void applyPage(PulledPage page) {
         Set<UUID> touched;
         synchronized (this) {
             touched = write(c -> {
-                Set<UUID> ids = server.apply(c, page.changes());
+                boolean fresh = meta.get(c, SyncMeta.LAST_SYNC).isEmpty();
+                Set<UUID> ids = PageWriter.write(c, page.changes(), fresh);
                 meta.put(c, SyncMeta.CURSOR, Long.toString(page.cursor()));
                 meta.put(c, SyncMeta.HEAD, Long.toString(page.head()));
                 if (!page.hasMore()) {
@@ -514,12 +540,20 @@ public final class Replica implements AutoCloseable {
         rebuild(c, ids);
     }
 
+    /**
+     * Re-applies the pending mutations of these tickets on top of their server state. Only a ticket with a pending
+     * mutation, or with an overlay entry that may now have to go, can look different from its server row: the others
+     * are skipped without reading them — a pulled page touches thousands of tickets, and almost none is pending.
+     */
     private void rebuild(Connection c, Set<UUID> ticketIds) throws SQLException {
         if (ticketIds.isEmpty()) {
             return;
         }
         List<PendingMutation> pending = outbox.all(c);
-        for (UUID id : ticketIds) {
+        Set<UUID> affected = new HashSet<>(overlay.ticketIds());
+        pending.forEach(mutation -> affected.add(mutation.command().ticketId()));
+        affected.retainAll(ticketIds);
+        for (UUID id : affected) {
             overlay.rebuild(id, server.ticket(c, id).orElse(null), pending, me);
         }
     }

@@ -3,13 +3,11 @@ package dev.ticketsync.desktop.replica;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.model.domain.AuditEntry;
 import dev.ticketsync.model.domain.Comment;
 import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.json.Json;
-import dev.ticketsync.model.protocol.Change;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,81 +29,6 @@ import java.util.concurrent.ForkJoinTask;
 /** The server's state as this replica last pulled it: one latest snapshot per entity, stored as JSON. */
 final class ServerState {
 
-    /** Writes a pull page with batched statements; returns the ids of the tickets it touched (directly or not). */
-    Set<UUID> apply(Connection c, List<Change> changes) throws SQLException {
-        Set<UUID> touched = new LinkedHashSet<>();
-        try (PreparedStatement tickets =
-                        c.prepareStatement("MERGE INTO tickets (id, seq, data) KEY (id) VALUES (?, ?, ?)");
-                PreparedStatement comments = c.prepareStatement(
-                        "MERGE INTO comments (id, ticket_id, seq, data) KEY (id) VALUES (?, ?, ?, ?)");
-                PreparedStatement watch = c.prepareStatement(
-                        "MERGE INTO watchers (ticket_id, user_login, seq) KEY (ticket_id, user_login) VALUES (?, ?, ?)");
-                PreparedStatement unwatch =
-                        c.prepareStatement("DELETE FROM watchers WHERE ticket_id = ? AND user_login = ?");
-                PreparedStatement users =
-                        c.prepareStatement("MERGE INTO users (login, seq, data) KEY (login) VALUES (?, ?, ?)");
-                PreparedStatement audit =
-                        c.prepareStatement("MERGE INTO audit (seq, ticket_id, data) KEY (seq) VALUES (?, ?, ?)")) {
-            for (Change change : changes) {
-                String data = change.data().toString();
-                switch (change.entity()) {
-                    case TICKET -> {
-                        UUID id = UUID.fromString(change.id());
-                        tickets.setObject(1, id);
-                        tickets.setLong(2, change.seq());
-                        tickets.setString(3, data);
-                        tickets.addBatch();
-                        touched.add(id);
-                    }
-                    case COMMENT -> {
-                        UUID ticketId = uuid(change.data(), "ticketId");
-                        comments.setObject(1, UUID.fromString(change.id()));
-                        comments.setObject(2, ticketId);
-                        comments.setLong(3, change.seq());
-                        comments.setString(4, data);
-                        comments.addBatch();
-                        touched.add(ticketId);
-                    }
-                    case WATCHER -> {
-                        UUID ticketId = uuid(change.data(), "ticketId");
-                        String user = change.data().path("user").asText();
-                        if (change.tombstone()) {
-                            unwatch.setObject(1, ticketId);
-                            unwatch.setString(2, user);
-                            unwatch.addBatch();
-                        } else {
-                            watch.setObject(1, ticketId);
-                            watch.setString(2, user);
-                            watch.setLong(3, change.seq());
-                            watch.addBatch();
-                        }
-                        touched.add(ticketId);
-                    }
-                    case USER -> {
-                        users.setString(1, change.id());
-                        users.setLong(2, change.seq());
-                        users.setString(3, data);
-                        users.addBatch();
-                    }
-                    case AUDIT -> {
-                        audit.setLong(1, Long.parseLong(change.id()));
-                        audit.setObject(
-                                2, change.data().hasNonNull("ticketId") ? uuid(change.data(), "ticketId") : null);
-                        audit.setString(3, data);
-                        audit.addBatch();
-                    }
-                }
-            }
-            tickets.executeBatch();
-            comments.executeBatch();
-            watch.executeBatch();
-            unwatch.executeBatch();
-            users.executeBatch();
-            audit.executeBatch();
-        }
-        return touched;
-    }
-
     Optional<Ticket> ticket(Connection c, UUID id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT data FROM tickets WHERE id = ?")) {
             s.setObject(1, id);
@@ -117,6 +40,14 @@ final class ServerState {
 
     List<Ticket> tickets(Connection c) throws SQLException {
         return all(c, "SELECT data FROM tickets", Ticket.class);
+    }
+
+    /** The {@code limit} tickets whose latest change came last (by seq, so in server order), newest first. */
+    List<Ticket> newest(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT data FROM tickets ORDER BY seq DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            return parse(s, Ticket.class);
+        }
     }
 
     // Rows for a list of ticket ids, given as one array parameter: a join with the array as a table, which H2 runs as
@@ -296,10 +227,6 @@ final class ServerState {
     }
 
     private static final int PARSE_BATCH = 2000;
-
-    private static UUID uuid(JsonNode data, String field) {
-        return UUID.fromString(data.path(field).asText());
-    }
 
     static <T> T read(String json, Class<T> type) {
         try {

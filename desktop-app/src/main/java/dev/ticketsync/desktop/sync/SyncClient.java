@@ -1,5 +1,6 @@
 package dev.ticketsync.desktop.sync;
 
+import dev.ticketsync.desktop.replica.PulledPage;
 import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.json.Json;
 import dev.ticketsync.model.protocol.PullResponse;
@@ -74,7 +75,17 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
+    /** A pull page parsed into trees (for tools and tests that look inside the snapshots). */
     public PullResponse pull(UUID clientId, long cursor, int limit) throws IOException {
+        return Json.lenient().readValue(pullBody(clientId, cursor, limit), PullResponse.class);
+    }
+
+    /** A pull page with each snapshot kept as the server's JSON text: what the replica stores, with no tree between. */
+    public PulledPage pullPage(UUID clientId, long cursor, int limit) throws IOException {
+        return PullPageReader.read(pullBody(clientId, cursor, limit));
+    }
+
+    private byte[] pullBody(UUID clientId, long cursor, int limit) throws IOException {
         HttpUrl url = base.resolve("/api/v1/sync/pull")
                 .newBuilder()
                 .addQueryParameter("clientId", clientId.toString())
@@ -82,7 +93,7 @@ public final class SyncClient implements AutoCloseable {
                 .addQueryParameter("limit", Integer.toString(limit))
                 .build();
         try (Response response = http.newCall(authorized(url).get().build()).execute()) {
-            return Json.lenient().readValue(body(response), PullResponse.class);
+            return body(response);
         }
     }
 

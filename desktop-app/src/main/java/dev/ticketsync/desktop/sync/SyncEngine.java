@@ -1,10 +1,10 @@
 package dev.ticketsync.desktop.sync;
 
 import dev.ticketsync.desktop.replica.PendingMutation;
+import dev.ticketsync.desktop.replica.PulledPage;
 import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.model.json.CommandCodec;
 import dev.ticketsync.model.protocol.Mutation;
-import dev.ticketsync.model.protocol.PullResponse;
 import dev.ticketsync.model.protocol.PushRequest;
 import dev.ticketsync.model.protocol.PushResult;
 import java.io.IOException;
@@ -228,9 +228,9 @@ public final class SyncEngine implements AutoCloseable {
         UUID clientId = replica.clientId();
         long start = replica.cursor();
         int changes = 0;
-        CompletableFuture<PullResponse> next = fetch(clientId, start);
+        CompletableFuture<PulledPage> next = fetch(clientId, start);
         while (true) {
-            PullResponse page = await(next);
+            PulledPage page = await(next);
             if (page.hasMore()) {
                 next = fetch(clientId, page.cursor());
             }
@@ -254,11 +254,11 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<PullResponse> fetch(UUID clientId, long cursor) {
+    private CompletableFuture<PulledPage> fetch(UUID clientId, long cursor) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return client.pull(clientId, cursor, PULL_PAGE);
+                        return client.pullPage(clientId, cursor, PULL_PAGE);
                     } catch (IOException e) {
                         throw new CompletionException(e);
                     }
@@ -266,7 +266,7 @@ public final class SyncEngine implements AutoCloseable {
                 prefetcher);
     }
 
-    private static PullResponse await(CompletableFuture<PullResponse> page) throws IOException {
+    private static PulledPage await(CompletableFuture<PulledPage> page) throws IOException {
         try {
             return page.join();
         } catch (CompletionException e) {

@@ -12,6 +12,7 @@ import dev.ticketsync.desktop.ui.main.MainView;
 import dev.ticketsync.desktop.ui.main.MainViewModel;
 import dev.ticketsync.desktop.ui.main.SidebarItem.Page;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.scene.Node;
@@ -49,19 +50,37 @@ public record MainWindow(MainViewModel model, MainView view, ConflictInboxViewMo
             ConsolePages.add(pages, new AdminClient(engine.client()), scheduler);
         }
         MainView view = new MainView(model, pages);
+        // The list starts loading (first screen, then every ticket) while the window is laid out and styled.
+        model.loadAllAfterFirstScreen();
+        model.reload();
         engine.onStatus(model::syncStatus);
-        // Reading which tickets are mine takes a moment on a big replica: not on the JavaFX thread.
+        // Reading which tickets are mine takes a moment on a big replica: not on the JavaFX thread, and after the list
+        // (the background thread runs its work in order).
         scheduler.background(() -> new WatchAlerts(replica, text -> scheduler.ui(() -> view.toast(text))));
         Parent root = header == null ? view.node() : new BorderPane(view.node(), header, null, null, null);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(stylesheet());
+        whenRowsLaidOut(scene, model.rows(), model::firstScreenShown);
         stage.setTitle("TicketSync");
         stage.setScene(scene);
         stage.show();
-        model.reload();
         conflicts.reload();
         engine.start();
         return new MainWindow(model, view, conflicts, scene);
+    }
+
+    /** Runs {@code then} once, after the first layout pulse that finds {@code rows} not empty. */
+    private static void whenRowsLaidOut(Scene scene, List<?> rows, Runnable then) {
+        Runnable afterLayout = new Runnable() {
+            @Override
+            public void run() {
+                if (!rows.isEmpty()) {
+                    scene.removePostLayoutPulseListener(this);
+                    then.run();
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(afterLayout);
     }
 
     /** The app's own CSS, on top of the AtlantaFX theme. */

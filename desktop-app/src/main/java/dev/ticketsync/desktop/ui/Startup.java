@@ -5,6 +5,8 @@ import dev.ticketsync.desktop.profile.Profiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What the window opens on, prepared before JavaFX starts: an opened profile ({@code session}), or — when there is
@@ -15,7 +17,7 @@ import java.util.Optional;
 public record Startup(
         Profiles profiles,
         SessionOpener opener,
-        Session session,
+        CompletableFuture<Session> opening,
         String server,
         String login,
         AutoCloseable alsoClose,
@@ -24,7 +26,28 @@ public record Startup(
     /** Opens straight on a profile's main window. */
     public static Startup open(
             Profiles profiles, SessionOpener opener, Session session, AutoCloseable alsoClose, Path screenshot) {
-        return new Startup(profiles, opener, session, null, null, alsoClose, screenshot);
+        return open(profiles, opener, CompletableFuture.completedFuture(session), alsoClose, screenshot);
+    }
+
+    /**
+     * Opens on a profile's main window once {@code opening} is done: the replica opens while JavaFX starts, and the
+     * window waits for it only where it needs it.
+     */
+    public static Startup open(
+            Profiles profiles,
+            SessionOpener opener,
+            CompletableFuture<Session> opening,
+            AutoCloseable alsoClose,
+            Path screenshot) {
+        return new Startup(profiles, opener, opening, null, null, alsoClose, screenshot);
+    }
+
+    /**
+     * The opened profile, waiting for it if it is still opening; null when the window opens on the connect dialog.
+     * Throws {@link CompletionException} if it could not be opened.
+     */
+    public Session session() {
+        return opening == null ? null : opening.join();
     }
 
     /**

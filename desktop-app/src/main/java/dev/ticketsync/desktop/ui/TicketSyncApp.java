@@ -3,7 +3,9 @@ package dev.ticketsync.desktop.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,13 @@ public final class TicketSyncApp extends Application {
         Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         window = new TicketSyncWindow(stage, startup);
-        window.start();
+        try {
+            window.start();
+        } catch (CompletionException couldNotOpen) {
+            // The profile opening alongside JavaFX failed: whoever launched says why (DesktopMain, on stderr).
+            window = null;
+            Platform.exit();
+        }
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class TicketSyncWindow implements SessionSwitch, AutoCloseable {
 
     /** Shows the startup's profile, or the connect dialog. */
     public void start() {
-        if (startup.session() != null) {
+        if (startup.opening() != null) {
             showMain(startup.session());
         } else {
             showConnect(startup.server(), startup.login(), "", false);

@@ -1,5 +1,6 @@
 package dev.ticketsync.desktop.ui.main;
 
+import dev.ticketsync.desktop.query.FirstScreen;
 import dev.ticketsync.desktop.query.QueryParser;
 import dev.ticketsync.desktop.query.TicketSearch;
 import dev.ticketsync.desktop.replica.Replica;
@@ -14,12 +15,15 @@ import dev.ticketsync.model.domain.Ticket;
 import dev.ticketsync.model.domain.User;
 import dev.ticketsync.model.validation.ValidationException;
 import dev.ticketsync.model.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -34,6 +38,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The main window's state and actions, with no view in sight: the list (all tickets, filtered by the query), the
@@ -41,6 +47,8 @@ import javafx.collections.ObservableList;
  * each one local and instant, queued for sync.
  */
 public final class MainViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
     private static final String THEME = "theme";
 
@@ -62,6 +70,12 @@ public final class MainViewModel {
     private final TicketActions actions;
     private final SavedViews savedViews;
     private volatile TicketSearch search;
+    private static final Duration FIRST_SCREEN_WAIT = Duration.ofSeconds(3);
+    private volatile boolean holdFullLoad;
+    private final CountDownLatch firstScreenLaidOut = new CountDownLatch(1);
+    /** Until the search has read every ticket: the newest ones, for the list's first screen (UI thread only). */
+    private List<Ticket> firstScreen;
+
     private volatile Set<UUID> pending = Set.of();
     private final java.util.concurrent.atomic.AtomicBoolean replacing = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean reloadQueued =
@@ -189,12 +203,23 @@ public final class MainViewModel {
         }
         scheduler.background(() -> {
             reloadQueued.set(false);
+            boolean opening = search == null;
+            if (opening) {
+                showFirstScreen();
+                awaitFirstScreen();
+            }
             TicketSearch current = search();
             current.refresh();
             Set<UUID> unsynced = current.pending();
             scheduler.ui(() -> {
                 pending = unsynced;
-                refreshRows();
+                if (opening) {
+                    // The first screen's rows had no places of their own: the whole list is sorted afresh.
+                    firstScreen = null;
+                    applyQuery();
+                } else {
+                    refreshRows();
+                }
                 Ticket shown = selected.get();
                 if (shown != null) {
                     current.ticket(shown.id()).ifPresent(fresh -> {
@@ -207,6 +232,50 @@ public final class MainViewModel {
                 }
             });
         });
+    }
+
+    /** The newest tickets, shown while the search reads them all (on the background thread, before it opens). */
+    private void showFirstScreen() {
+        List<Ticket> newest = replica.newestTickets(FirstScreen.NEWEST);
+        Set<UUID> unsynced = replica.pendingTicketIds();
+        // Runs before the UI task that shows the full list: the UI thread runs them in order.
+        scheduler.ui(() -> {
+            pending = unsynced;
+            firstScreen = newest;
+            applyQuery();
+            if (rows.isEmpty()) {
+                firstScreenShown();
+            }
+        });
+    }
+
+    /**
+     * Asks the first load to read every ticket only once the first screen is on screen ({@link #firstScreenShown()}):
+     * on a small machine the window's first layout and the full read compete for the same cores, and the rows come
+     * first. The window calls this before it shows; view-model tests, with no layout to wait for, do not.
+     */
+    public void loadAllAfterFirstScreen() {
+        holdFullLoad = true;
+    }
+
+    /** The view laid out the first screen's rows (or there were none): the full list may load now. */
+    public void firstScreenShown() {
+        firstScreenLaidOut.countDown();
+    }
+
+    private void awaitFirstScreen() {
+        if (!holdFullLoad) {
+            return;
+        }
+        try {
+            // Bounded: a window that never lays out (minimised, closing) must not keep the list from loading.
+            if (!firstScreenLaidOut.await(FIRST_SCREEN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug(
+                        "the first screen was not laid out within {}; loading every ticket anyway", FIRST_SCREEN_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The list's search, opened by the first load: it reads every ticket, then indexes comments in the background. */
@@ -243,8 +312,14 @@ public final class MainViewModel {
         }
         queryError.set("");
         TicketSearch current = search;
+        List<Ticket> shown = firstScreen;
         // The search answers newest update first; with places, the rows on screen keep them after the new ones.
-        List<Ticket> matching = current == null ? List.of() : current.search(parsed.query(), me());
+        List<Ticket> matching;
+        if (shown != null) {
+            matching = FirstScreen.rows(shown, parsed.query(), me(), pending);
+        } else {
+            matching = current == null ? List.of() : current.search(parsed.query(), me());
+        }
         if (!places.isEmpty()) {
             matching = keepingPlaces(matching, places);
         }
