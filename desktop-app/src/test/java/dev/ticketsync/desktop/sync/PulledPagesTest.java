@@ -195,6 +195,10 @@ class PulledPagesTest {
         run(alice.replica(), new Unwatch(ids.get(3), "alice"));
         run(alice.replica(), Transition.to(ids.get(4), Status.IN_PROGRESS));
         alice.engine().syncOnce();
+        assertThat(alice.replica().conflicts())
+                .as("the server accepted all of alice's history")
+                .isEmpty();
+        assertThat(alice.replica().pending()).isEmpty();
         return ids;
     }
 
