@@ -103,7 +103,10 @@ class PulledPagesTest {
                     changed.add(id);
                 } else {
                     // Seen once under a loaded full build, reason not captured; the test needs only some changed.
-                    System.out.println("PulledPagesTest: alice's edit of " + id + " refused: " + result.rejection());
+                    System.out.println("PulledPagesTest: alice's edit of " + id + " refused: " + result.rejection()
+                            + "; her second device holds " + alice.replica().ticketCount() + " tickets at cursor "
+                            + alice.replica().cursor() + ", this one "
+                            + (alice.replica().ticket(id).isPresent() ? "present" : "absent"));
                 }
             }
             assertThat(changed).isNotEmpty();
