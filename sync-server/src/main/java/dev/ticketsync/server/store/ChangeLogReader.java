@@ -21,7 +21,9 @@ public final class ChangeLogReader {
     public record Row(long seq, String entity, String id, boolean deleted, String data) {}
 
     // Each part is read in seq order up to the page size through its own index, then the two short runs are merged.
-    // Audit rows carry their own columns, named as in audit_log, and are written as snapshots here.
+    // Audit rows carry their own columns, named as in audit_log, and are written as snapshots here. The ORDER BYs name
+    // their table: a bare "seq" in the first part means its output column "seq" (NULL there) on PostgreSQL, which then
+    // pages in heap order and skips changes.
     private static final String AFTER = """
             SELECT * FROM (
                 (SELECT seq AS change_seq, entity, entity_id, deleted, data,
@@ -30,11 +32,11 @@ public final class ChangeLogReader {
                     CAST(NULL AS VARCHAR(32)) AS action, CAST(NULL AS UUID) AS ticket_id,
                     CAST(NULL AS VARCHAR(1000000)) AS changes, CAST(NULL AS VARCHAR(64)) AS prev_hash,
                     CAST(NULL AS VARCHAR(64)) AS hash
-                FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?)
+                FROM change_log WHERE change_log.seq > ? ORDER BY change_log.seq LIMIT ?)
                 UNION ALL
                 (SELECT change_seq, 'audit', CAST(NULL AS VARCHAR(120)), FALSE, CAST(NULL AS VARCHAR(1000000)),
                     seq, at, actor, client_id, ip, action, ticket_id, changes, prev_hash, hash
-                FROM audit_log WHERE change_seq > ? ORDER BY change_seq LIMIT ?)
+                FROM audit_log WHERE audit_log.change_seq > ? ORDER BY audit_log.change_seq LIMIT ?)
             ) AS changes ORDER BY change_seq LIMIT ?""";
 
     public List<Row> after(Connection c, long cursor, int limit) throws SQLException {
