@@ -28,6 +28,7 @@ import dev.ticketsync.server.store.ChangeLogReader;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.Dialect;
 import dev.ticketsync.server.store.HeadListener;
+import dev.ticketsync.server.sync.DeviceSightings;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.PullService;
 import dev.ticketsync.server.sync.PushService;
@@ -96,6 +97,7 @@ public final class ServerApp implements AutoCloseable {
                     : null;
             PasswordHasher hasher = new PasswordHasher();
             SyncStats stats = new SyncStats();
+            DeviceSightings sightings = new DeviceSightings();
             AuthService auth = new AuthService(
                     database, writer, hasher, new TokenCodec(), new LoginThrottle(clock), clock, config.sessionTtl());
             UserAdmin users = new UserAdmin(database, writer, hasher);
@@ -110,11 +112,16 @@ public final class ServerApp implements AutoCloseable {
                     new TicketRoutes(database, writer, pipeline, workflow),
                     new SyncRoutes(
                             new PushService(database, writer, pipeline, stats),
-                            new PullService(database, writer, clock, stats),
+                            new PullService(database, writer, clock, stats, sightings),
                             events),
                     new AdminRoutes(users, auth, clock),
                     new ConsoleRoutes(
-                            database, writer, events, stats, config.dataDir().resolve("backups")),
+                            database,
+                            writer,
+                            events,
+                            stats,
+                            sightings,
+                            config.dataDir().resolve("backups")),
                     new AuditRoutes(database, pipeline.tickets(), new AuditVerifier(database, chain)));
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;

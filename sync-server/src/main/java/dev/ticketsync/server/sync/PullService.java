@@ -35,12 +35,14 @@ public final class PullService {
     private final DeviceRows devices = new DeviceRows();
 
     private final SyncStats stats;
+    private final DeviceSightings sightings;
 
-    public PullService(Database database, Writer writer, Clock clock, SyncStats stats) {
+    public PullService(Database database, Writer writer, Clock clock, SyncStats stats, DeviceSightings sightings) {
         this.database = database;
         this.writer = writer;
         this.clock = clock;
         this.stats = stats;
+        this.sightings = sightings;
     }
 
     /** The page as JSON bytes, written straight from the stored snapshots without parsing them. */
@@ -59,7 +61,10 @@ public final class PullService {
             List<Row> page = hasMore ? rows.subList(0, limit) : rows;
             long pageCursor =
                     page.isEmpty() ? cursor : page.get(page.size() - 1).seq();
-            devices.seen(c, clientId, clock.instant(), null, pageCursor);
+            // A pull is a read; the device row is written only now and then (DeviceSightings).
+            if (sightings.pulled(clientId, clock.instant(), pageCursor)) {
+                devices.seen(c, clientId, clock.instant(), null, pageCursor);
+            }
             long newest = page.isEmpty()
                     ? head
                     : Math.max(head, page.get(page.size() - 1).seq());
