@@ -58,6 +58,7 @@ public final class ServerApp implements AutoCloseable {
     private final Clock clock;
     private final HeadListener headListener;
     private final InFlightRequests inFlight;
+    private final DeviceSightings sightings;
 
     private ServerApp(
             ServerConfig config,
@@ -69,8 +70,10 @@ public final class ServerApp implements AutoCloseable {
             CommandPipeline pipeline,
             Clock clock,
             HeadListener headListener,
-            InFlightRequests inFlight) {
+            InFlightRequests inFlight,
+            DeviceSightings sightings) {
         this.headListener = headListener;
+        this.sightings = sightings;
         this.inFlight = inFlight;
         this.config = config;
         this.pipeline = pipeline;
@@ -97,7 +100,7 @@ public final class ServerApp implements AutoCloseable {
                     : null;
             PasswordHasher hasher = new PasswordHasher();
             SyncStats stats = new SyncStats();
-            DeviceSightings sightings = new DeviceSightings();
+            DeviceSightings sightings = new DeviceSightings(writer);
             AuthService auth = new AuthService(
                     database, writer, hasher, new TokenCodec(), new LoginThrottle(clock), clock, config.sessionTtl());
             UserAdmin users = new UserAdmin(database, writer, hasher);
@@ -144,7 +147,17 @@ public final class ServerApp implements AutoCloseable {
                 routes.register(javalinConfig.routes, inFlight);
             });
             return new ServerApp(
-                    config, database, writer, events, javalin, users, pipeline, clock, headListener, inFlight);
+                    config,
+                    database,
+                    writer,
+                    events,
+                    javalin,
+                    users,
+                    pipeline,
+                    clock,
+                    headListener,
+                    inFlight,
+                    sightings);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -165,6 +178,7 @@ public final class ServerApp implements AutoCloseable {
     }
 
     public ServerApp start() {
+        sightings.start();
         javalin.start();
         return this;
     }
@@ -211,6 +225,7 @@ public final class ServerApp implements AutoCloseable {
         }
         events.close();
         javalin.stop();
+        sightings.close();
         database.close();
     }
 }

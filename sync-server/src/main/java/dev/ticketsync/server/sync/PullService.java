@@ -61,10 +61,8 @@ public final class PullService {
             List<Row> page = hasMore ? rows.subList(0, limit) : rows;
             long pageCursor =
                     page.isEmpty() ? cursor : page.get(page.size() - 1).seq();
-            // A pull is a read; the device row is written only now and then (DeviceSightings).
-            if (sightings.pulled(clientId, clock.instant(), pageCursor)) {
-                devices.seen(c, clientId, clock.instant(), null, pageCursor);
-            }
+            // A pull is a read: the device row is written later, with every other device's (DeviceSightings).
+            sightings.pulled(clientId, clock.instant(), pageCursor);
             long newest = page.isEmpty()
                     ? head
                     : Math.max(head, page.get(page.size() - 1).seq());
