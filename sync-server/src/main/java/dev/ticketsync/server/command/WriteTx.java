@@ -53,15 +53,12 @@ public final class WriteTx {
     // ids written, in order, so a rollback forgets what it undid.
     private final Map<UUID, Optional<Ticket>> tickets = new HashMap<>();
     private final List<UUID> ticketsWritten = new ArrayList<>();
-    // Tickets as last committed (null where another process may write them too).
-    private final TicketCache committedTickets;
 
     WriteTx(
             Connection connection,
             Dialect dialect,
             AuditChain chain,
             ProjectKeys projectKeys,
-            TicketCache committedTickets,
             Instant now,
             long head,
             long auditSeq,
@@ -70,7 +67,6 @@ public final class WriteTx {
         this.dialect = dialect;
         this.chain = chain;
         this.projectKeys = projectKeys;
-        this.committedTickets = committedTickets;
         this.now = now;
         this.head = head;
         this.auditSeq = auditSeq;
@@ -96,30 +92,9 @@ public final class WriteTx {
         return head;
     }
 
-    /**
-     * The ticket as this transaction last read or wrote it, or as last committed (the writer's cache): empty when it
-     * does not exist, null when not known.
-     */
+    /** The ticket as this transaction last read or wrote it: empty when it does not exist, null when not known. */
     Optional<Ticket> knownTicket(UUID id) {
-        Optional<Ticket> known = tickets.get(id);
-        if (known == null && committedTickets != null) {
-            Ticket committed = committedTickets.get(id);
-            return committed == null ? null : Optional.of(committed);
-        }
-        return known;
-    }
-
-    /**
-     * Each ticket this transaction wrote, as it finally wrote it; null for one whose last version it forgot (a later
-     * mutation on it was rolled back), which the cache must then drop.
-     */
-    Map<UUID, Ticket> writtenTickets() {
-        Map<UUID, Ticket> written = new HashMap<>();
-        for (UUID id : ticketsWritten) {
-            Optional<Ticket> known = tickets.get(id);
-            written.put(id, known == null ? null : known.orElse(null));
-        }
-        return written;
+        return tickets.get(id);
     }
 
     /** Remembers {@code ticket} as read (null: known not to exist) for the rest of this transaction. */

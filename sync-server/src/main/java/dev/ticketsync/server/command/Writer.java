@@ -2,7 +2,6 @@ package dev.ticketsync.server.command;
 
 import dev.ticketsync.server.audit.AuditChain;
 import dev.ticketsync.server.store.Database;
-import dev.ticketsync.server.store.Dialect;
 import dev.ticketsync.server.store.ProjectKeys;
 import dev.ticketsync.server.store.StoreException;
 import java.sql.Connection;
@@ -36,7 +35,6 @@ public final class Writer {
     private final AuditChain chain;
     private final Clock clock;
     private final ProjectKeys projectKeys;
-    private final TicketCache ticketCache;
     /** Commands per group commit at most: as many as one push part (PushService.MUTATIONS_PER_COMMIT). */
     public static final int GROUP_WEIGHT = 250;
 
@@ -56,8 +54,6 @@ public final class Writer {
         this.chain = chain;
         this.clock = clock;
         this.projectKeys = new ProjectKeys(database.dialect());
-        // H2 has one server instance by construction; on PostgreSQL other instances write tickets too.
-        this.ticketCache = database.dialect() == Dialect.H2 ? new TicketCache() : null;
     }
 
     /** A unit of work inside one write transaction. */
@@ -200,9 +196,6 @@ public final class Writer {
                 }
                 connection.commit();
                 headAfter = tx.head();
-                if (ticketCache != null) {
-                    ticketCache.committed(tx.writtenTickets());
-                }
             } catch (SQLException | RuntimeException | Error e) {
                 connection.rollback();
                 throw e;
@@ -261,7 +254,6 @@ public final class Writer {
                     database.dialect(),
                     chain,
                     projectKeys,
-                    ticketCache,
                     now,
                     r.getLong("head"),
                     r.getLong("audit_seq"),
