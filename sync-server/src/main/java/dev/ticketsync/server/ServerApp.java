@@ -28,6 +28,7 @@ import dev.ticketsync.server.store.ChangeLogReader;
 import dev.ticketsync.server.store.Database;
 import dev.ticketsync.server.store.Dialect;
 import dev.ticketsync.server.store.HeadListener;
+import dev.ticketsync.server.sync.DeviceSightings;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.PullService;
 import dev.ticketsync.server.sync.PushService;
@@ -57,6 +58,7 @@ public final class ServerApp implements AutoCloseable {
     private final Clock clock;
     private final HeadListener headListener;
     private final InFlightRequests inFlight;
+    private final DeviceSightings sightings;
 
     private ServerApp(
             ServerConfig config,
@@ -68,8 +70,10 @@ public final class ServerApp implements AutoCloseable {
             CommandPipeline pipeline,
             Clock clock,
             HeadListener headListener,
-            InFlightRequests inFlight) {
+            InFlightRequests inFlight,
+            DeviceSightings sightings) {
         this.headListener = headListener;
+        this.sightings = sightings;
         this.inFlight = inFlight;
         this.config = config;
         this.pipeline = pipeline;
@@ -96,6 +100,7 @@ public final class ServerApp implements AutoCloseable {
                     : null;
             PasswordHasher hasher = new PasswordHasher();
             SyncStats stats = new SyncStats();
+            DeviceSightings sightings = new DeviceSightings(writer);
             AuthService auth = new AuthService(
                     database, writer, hasher, new TokenCodec(), new LoginThrottle(clock), clock, config.sessionTtl());
             UserAdmin users = new UserAdmin(database, writer, hasher);
@@ -110,11 +115,16 @@ public final class ServerApp implements AutoCloseable {
                     new TicketRoutes(database, writer, pipeline, workflow),
                     new SyncRoutes(
                             new PushService(database, writer, pipeline, stats),
-                            new PullService(database, writer, clock, stats),
+                            new PullService(database, writer, clock, stats, sightings),
                             events),
                     new AdminRoutes(users, auth, clock),
                     new ConsoleRoutes(
-                            database, writer, events, stats, config.dataDir().resolve("backups")),
+                            database,
+                            writer,
+                            events,
+                            stats,
+                            sightings,
+                            config.dataDir().resolve("backups")),
                     new AuditRoutes(database, pipeline.tickets(), new AuditVerifier(database, chain)));
             Javalin javalin = Javalin.create(javalinConfig -> {
                 javalinConfig.startup.showJavalinBanner = false;
@@ -137,7 +147,17 @@ public final class ServerApp implements AutoCloseable {
                 routes.register(javalinConfig.routes, inFlight);
             });
             return new ServerApp(
-                    config, database, writer, events, javalin, users, pipeline, clock, headListener, inFlight);
+                    config,
+                    database,
+                    writer,
+                    events,
+                    javalin,
+                    users,
+                    pipeline,
+                    clock,
+                    headListener,
+                    inFlight,
+                    sightings);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -158,6 +178,7 @@ public final class ServerApp implements AutoCloseable {
     }
 
     public ServerApp start() {
+        sightings.start();
         javalin.start();
         return this;
     }
@@ -204,6 +225,7 @@ public final class ServerApp implements AutoCloseable {
         }
         events.close();
         javalin.stop();
+        sightings.close();
         database.close();
     }
 }

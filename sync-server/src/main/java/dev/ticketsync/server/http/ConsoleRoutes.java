@@ -14,6 +14,7 @@ import dev.ticketsync.server.store.DeviceRows;
 import dev.ticketsync.server.store.Dialect;
 import dev.ticketsync.server.store.MutationOutcomes;
 import dev.ticketsync.server.store.StatsRows;
+import dev.ticketsync.server.sync.DeviceSightings;
 import dev.ticketsync.server.sync.EventHub;
 import dev.ticketsync.server.sync.SyncStats;
 import io.javalin.config.RoutesConfig;
@@ -41,17 +42,25 @@ public final class ConsoleRoutes {
     private final Writer writer;
     private final EventHub events;
     private final SyncStats stats;
+    private final DeviceSightings sightings;
     private final Path backupDir;
     private final DeviceRows devices = new DeviceRows();
     private final MutationOutcomes outcomes = new MutationOutcomes();
     private final ChangeLogReader changeLog = new ChangeLogReader();
     private final StatsRows statsRows = new StatsRows();
 
-    public ConsoleRoutes(Database database, Writer writer, EventHub events, SyncStats stats, Path backupDir) {
+    public ConsoleRoutes(
+            Database database,
+            Writer writer,
+            EventHub events,
+            SyncStats stats,
+            DeviceSightings sightings,
+            Path backupDir) {
         this.database = database;
         this.writer = writer;
         this.events = events;
         this.stats = stats;
+        this.sightings = sightings;
         this.backupDir = backupDir;
     }
 
@@ -68,7 +77,8 @@ public final class ConsoleRoutes {
         Set<String> connected = connectedDevices();
         List<Map<String, Object>> items = new ArrayList<>();
         long head = database.read(changeLog::head);
-        for (DeviceRows.DeviceRow device : database.read(devices::all)) {
+        for (DeviceRows.DeviceRow stored : database.read(devices::all)) {
+            DeviceRows.DeviceRow device = sightings.overlay(stored);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("clientId", device.clientId());
             item.put("user", device.user());
@@ -172,6 +182,12 @@ public final class ConsoleRoutes {
         counter(text, "ticketsync_pulls_total", "Pull requests since start", stats.pulls());
         counter(text, "ticketsync_mutations_accepted_total", "Mutations accepted since start", stats.accepted());
         counter(text, "ticketsync_mutations_rejected_total", "Mutations rejected since start", stats.rejected());
+        counter(text, "ticketsync_writes_total", "Writes (commands, pushes, logins) since start", writer.writes());
+        counter(
+                text,
+                "ticketsync_write_transactions_total",
+                "Write transactions since start; concurrent writes share one (group commit)",
+                writer.transactions());
         ctx.contentType("text/plain; version=0.0.4").result(text.toString());
     }
 

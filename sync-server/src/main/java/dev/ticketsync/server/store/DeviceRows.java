@@ -77,6 +77,27 @@ public final class DeviceRows {
         }
     }
 
+    /** A pull seen by the server: when, and up to which seq. */
+    public record Sighting(UUID clientId, Instant at, long cursor) {}
+
+    /**
+     * Writes pulls seen since the last time, in one batch. A push may have stamped a later last-seen time meanwhile, so
+     * the later of the two stays.
+     */
+    public void sightings(Connection c, List<Sighting> sightings) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE devices SET last_seen_at = GREATEST(last_seen_at, ?), pull_cursor = ?
+                WHERE client_id = ?""")) {
+            for (Sighting sighting : sightings) {
+                Rows.instant(s, 1, sighting.at());
+                s.setLong(2, sighting.cursor());
+                s.setObject(3, sighting.clientId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
     public void revoke(Connection c, UUID clientId, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE devices SET revoked_at = ? WHERE client_id = ?")) {
             Rows.instant(s, 1, now);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Serves pull pages (DESIGN.md §5). The device's lastMutationId is read before the page: every mutation it covers
@@ -35,12 +36,21 @@ public final class PullService {
     private final DeviceRows devices = new DeviceRows();
 
     private final SyncStats stats;
+    private final DeviceSightings sightings;
+    /**
+     * Pages read and written at once, at most one per core. A pull is pure CPU (an index range scan and JSON), and 200
+     * devices pulling after every push would otherwise be 200 runnable threads sharing the cores with the one writer,
+     * which then gets a two-hundredth of them and makes every push wait. Pulls queue here instead, fairly.
+     */
+    private final Semaphore gate =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
-    public PullService(Database database, Writer writer, Clock clock, SyncStats stats) {
+    public PullService(Database database, Writer writer, Clock clock, SyncStats stats, DeviceSightings sightings) {
         this.database = database;
         this.writer = writer;
         this.clock = clock;
         this.stats = stats;
+        this.sightings = sightings;
     }
 
     /** The page as JSON bytes, written straight from the stored snapshots without parsing them. */
@@ -50,6 +60,15 @@ public final class PullService {
                 ? DeviceAccess.check(known.get(), principal)
                 : writer.write(tx -> DeviceAccess.claim(tx.connection(), devices, clientId, principal, tx.now()));
         stats.pulled();
+        gate.acquireUninterruptibly();
+        try {
+            return page(clientId, device, cursor, limit);
+        } finally {
+            gate.release();
+        }
+    }
+
+    private byte[] page(UUID clientId, DeviceRow device, long cursor, int limit) {
         return database.read(c -> {
             long lastMutationId =
                     devices.find(c, device.clientId()).orElseThrow().lastMutationId();
@@ -59,7 +78,8 @@ public final class PullService {
             List<Row> page = hasMore ? rows.subList(0, limit) : rows;
             long pageCursor =
                     page.isEmpty() ? cursor : page.get(page.size() - 1).seq();
-            devices.seen(c, clientId, clock.instant(), null, pageCursor);
+            // A pull is a read: the device row is written later, with every other device's (DeviceSightings).
+            sightings.pulled(clientId, clock.instant(), pageCursor);
             long newest = page.isEmpty()
                     ? head
                     : Math.max(head, page.get(page.size() - 1).seq());

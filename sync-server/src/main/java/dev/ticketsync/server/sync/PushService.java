@@ -91,7 +91,7 @@ public final class PushService {
      */
     private PushResult applyPart(
             Principal principal, UUID clientId, List<Mutation> mutations, String ip, boolean firstPart) {
-        return writer.write(tx -> {
+        return writer.write(mutations.size(), tx -> {
             DeviceRow device = DeviceAccess.claim(tx.connection(), devices, clientId, principal, tx.now());
             long last = device.lastMutationId();
             if (firstPart && !mutations.isEmpty() && mutations.get(0).mutationId() > last + 1) {

@@ -125,6 +125,33 @@ class AdminConsoleTest {
     }
 
     @Test
+    void the_console_shows_a_devices_latest_pull_at_once_and_still_after_a_restart() throws Exception {
+        Path dir = Files.createTempDirectory("ticketsync-sightings");
+        TestServer first = TestServer.start(dir);
+        UUID clientId = UUID.randomUUID();
+        long head;
+        try {
+            TestServer.Client alice = first.as("alice");
+            assertThat(alice.post("/api/v1/tickets", "{\"title\":\"Seen by a pull\"}")
+                            .status())
+                    .isEqualTo(201);
+            JsonNode page = alice.get("/api/v1/sync/pull?clientId=" + clientId).json();
+            head = page.get("head").asLong();
+            assertThat(page.get("cursor").asLong()).isEqualTo(head);
+
+            JsonNode listed = device(first.as("carol"), clientId);
+            assertThat(listed.get("cursor").asLong()).isEqualTo(head);
+            assertThat(listed.get("lag").asLong()).isZero();
+        } finally {
+            first.stop();
+        }
+        try (TestServer second = TestServer.start(dir)) {
+            JsonNode listed = device(second.as("carol"), clientId);
+            assertThat(listed.get("cursor").asLong()).isEqualTo(head);
+        }
+    }
+
+    @Test
     void a_device_with_an_open_event_stream_is_online_now_and_its_rejection_names_the_ticket_key() throws Exception {
         TestServer.Client bob = server.as("bob");
         UUID clientId = UUID.randomUUID();

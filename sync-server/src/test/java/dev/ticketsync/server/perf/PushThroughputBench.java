@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Measures push throughput (DESIGN.md §9) next to the raw JDBC baseline, in one JVM, several runs each (the first
- * warms the JIT up). Arguments: {@code [mutations per run, default 50000] [runs, default 3] [push-only]}.
+ * warms the JIT up). Arguments: {@code [mutations per run, default 50000] [runs, default 3] [push-only | mix]}; {@code mix} pushes the bench's
+ * mix of edits on existing tickets ({@link PushMix}) instead of creates.
  *
  * <pre>
  * mvn -B -ntp -pl sync-server -am test-compile
@@ -23,6 +24,13 @@ public final class PushThroughputBench {
         int mutations = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean baseline = args.length <= 2 || !"push-only".equals(args[2]);
+        if (args.length > 2 && "mix".equals(args[2])) {
+            // The bench's push mix (comments, priorities, tags, assignments) on 6,000 existing tickets.
+            for (int run = 1; run <= runs; run++) {
+                report("mix push over HTTP", run, PushMix.run(6_000, mutations));
+            }
+            return;
+        }
         for (int run = 1; run <= runs; run++) {
             if (baseline) {
                 report("raw JDBC batch insert", run, RawJdbcBaseline.run(mutations));
