@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -116,14 +117,50 @@ class ChaosTest {
 
     /** Waits until every device has pushed everything and pulled up to the server's head. */
     private static void untilQuiet(ServerApi server, List<ChaosDevice> devices) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode stats = server.ok("/api/v1/admin/stats");
-            long head = stats.get("head").asLong();
-            return devices.stream()
-                    .map(ChaosDevice::device)
-                    .allMatch(device -> device.replica().pending().isEmpty()
-                            && device.replica().cursor() == head
-                            && device.engine().status().state() == SyncState.SYNCED);
-        });
+        try {
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> devices.stream().allMatch(device -> isQuiet(device, head(server))));
+        } catch (ConditionTimeoutException timeout) {
+            long head = head(server);
+            devices.stream()
+                    .filter(device -> !isQuiet(device, head))
+                    .forEach(device -> System.out.printf(
+                            "ChaosTest: %s not quiet: head %d, cursor %d, pending %d, %s%n",
+                            device.name(),
+                            head,
+                            device.device().replica().cursor(),
+                            device.device().replica().pending().size(),
+                            device.device().engine().status()));
+            devices.stream().filter(device -> !isQuiet(device, head)).forEach(device -> {
+                device.device()
+                        .replica()
+                        .pending()
+                        .forEach(m -> System.out.printf(
+                                "  pending %d acked=%s attempts=%d %s%n",
+                                m.mutationId(),
+                                m.acked(),
+                                m.attempts(),
+                                m.command().name()));
+                device.device()
+                        .replica()
+                        .conflicts()
+                        .forEach(c -> System.out.printf(
+                                "  conflict %d %s %s at %s%n", c.mutationId(), c.code(), c.message(), c.createdAt()));
+            });
+            throw timeout;
+        }
+    }
+
+    private static long head(ServerApi server) {
+        JsonNode stats = server.ok("/api/v1/admin/stats");
+        return stats.get("head").asLong();
+    }
+
+    private static boolean isQuiet(ChaosDevice chaosDevice, long head) {
+        TestBackend.Device device = chaosDevice.device();
+        return device.replica().pending().isEmpty()
+                && device.replica().cursor() == head
+                && device.engine().status().state() == SyncState.SYNCED;
     }
 }
