@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class H2DurabilityTest {
 
     /**
-     * 2.5.252 first came back short after 43 to 83 restarts of the same file, then every few; 2.4.240 reopens more
-     * slowly after a crash (about 1.7 s a round here), so 60 rounds is what the CI budget allows.
+     * 2.5.252 first came back short after 43 to 83 restarts of the same file, then every few; a round takes about
+     * 1.5 s (JVM start, reopening, commits), so 60 rounds is what the CI budget allows.
      */
     private static final int KILLS = 60;
 
@@ -52,22 +52,23 @@ class H2DurabilityTest {
         long committed = 0;
         List<String> kills = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
-            Committer committer = Committer.start(url);
-            if (random.nextInt(3) == 0) {
-                // Killed while it opens (and recovers) the file, as a server is when it dies again while starting.
-                Thread.sleep(50 + random.nextInt(550));
-                committer.kill();
-                kills.add("while opening");
-                continue;
+            try (Committer committer = Committer.start(url)) {
+                if (random.nextInt(3) == 0) {
+                    // Killed while it opens (and recovers) the file, as a server is when it dies again while starting.
+                    Thread.sleep(50 + random.nextInt(550));
+                    committer.kill();
+                    kills.add("while opening");
+                    continue;
+                }
+                long opened = committer.awaitOpened();
+                assertThat(opened)
+                        .as("the rows found on reopening after %d kills, the last %s", kills.size(), lastFive(kills))
+                        .isGreaterThanOrEqualTo(committed);
+                Thread.sleep(200 + random.nextInt(400));
+                long reported = committer.kill();
+                kills.add(opened + "→" + reported);
+                committed = Math.max(committed, reported);
             }
-            long opened = committer.awaitOpened();
-            assertThat(opened)
-                    .as("the rows found on reopening after %d kills, the last %s", kills.size(), lastFive(kills))
-                    .isGreaterThanOrEqualTo(committed);
-            Thread.sleep(200 + random.nextInt(400));
-            long reported = committer.kill();
-            kills.add(opened + "→" + reported);
-            committed = Math.max(committed, reported);
         }
         assertThat(committed).as("commits made across the kills").isGreaterThan(KILLS);
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -80,7 +81,7 @@ class H2DurabilityTest {
     }
 
     /** The child JVM: commits a few more rows at a time and prints the row count after each commit. */
-    static final class Committer {
+    static final class Committer implements AutoCloseable {
 
         static final int ROWS_PER_COMMIT = 5;
 
@@ -136,6 +137,12 @@ class H2DurabilityTest {
             process.waitFor();
             reader.join(10_000);
             return reported.get();
+        }
+
+        /** A round that failed must not leave its child committing in the background. */
+        @Override
+        public void close() {
+            process.destroyForcibly();
         }
 
         static long count(Connection c) throws SQLException {
