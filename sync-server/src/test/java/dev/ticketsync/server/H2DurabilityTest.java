@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it can and reports each one after {@code commit()} returned; it is killed at random moments, many times over the
  * same file, and each reopening must hold every commit reported before. H2 2.5.252 failed this (it reopened at an
  * earlier version; the chaos suite saw devices stranded by the lost mutations), 2.4.240 passes
- * (docs/decisions/0007-h2-2.4-for-durability.md). About a minute and a half, so it runs with the chaos suite
+ * (docs/decisions/0007-h2-2.4-for-durability.md). About 70 s, so it runs with the chaos suite
  * ({@code -Pchaos}, part of {@code .ci/run}); run it whenever the H2 version changes.
  */
 @Tag("chaos")
@@ -38,7 +38,7 @@ class H2DurabilityTest {
 
     /**
      * 2.5.252 first came back short after 43 to 83 restarts of the same file, then every few; a round takes about
-     * 1.5 s (JVM start, reopening, commits), so 60 rounds is what the CI budget allows.
+     * 1.2 s (JVM start, reopening, commits), so 60 rounds (70 s) is what the CI budget allows.
      */
     private static final int KILLS = 60;
 
