@@ -52,6 +52,39 @@ final class Outbox {
         update(c, "UPDATE outbox SET acked = TRUE WHERE mutation_id = ?", ids);
     }
 
+    /**
+     * Makes the mutations after {@code serverLast} unsent and numbers them on from {@code serverLast + 1}, in their
+     * order; returns how many there are.
+     */
+    int renumberAfter(Connection c, long serverLast) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT mutation_id FROM outbox WHERE mutation_id > ? ORDER BY mutation_id")) {
+            s.setLong(1, serverLast);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE outbox SET mutation_id = ?, acked = FALSE WHERE mutation_id = ?")) {
+            long next = serverLast + 1;
+            for (long id : ids) {
+                // Negative first, so no new number collides with an old one on the way.
+                s.setLong(1, -next++);
+                s.setLong(2, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE outbox SET mutation_id = -mutation_id WHERE mutation_id < 0")) {
+            s.executeUpdate();
+        }
+        return ids.size();
+    }
+
     void remove(Connection c, Collection<Long> ids) throws SQLException {
         update(c, "DELETE FROM outbox WHERE mutation_id = ?", ids);
     }

@@ -455,6 +455,23 @@ public final class Replica implements AutoCloseable {
         notifyChanged(Set.of(mutation.command().ticketId()));
     }
 
+    /**
+     * The server holds this device's mutations up to {@code serverLast} only, fewer than it once accepted (it lost its
+     * latest commits: restored from a backup, or a disk that lied). Every mutation in the outbox after that — waiting,
+     * or accepted but not yet confirmed by a complete pull — goes (again) with the next push, numbered on from
+     * {@code serverLast + 1} so the server sees no gap, and the next pull reads everything again. Returns how many;
+     * what the server forgot and this device had already confirmed is gone with the server's commits.
+     */
+    public synchronized int resendAfter(long serverLast) {
+        return write(c -> {
+            int count = outbox.renumberAfter(c, serverLast);
+            meta.put(c, SyncMeta.NEXT_MUTATION_ID, Long.toString(serverLast + 1 + count));
+            // The server lost commits, so seqs this replica pulled will be handed out again: read everything anew.
+            meta.put(c, SyncMeta.CURSOR, "0");
+            return count;
+        });
+    }
+
     public synchronized int countAttempt(long mutationId) {
         return write(c -> outbox.countAttempt(c, mutationId));
     }

@@ -88,6 +88,11 @@ public final class ServerError extends IOException {
         return status >= 500 && !isUnavailable();
     }
 
+    /** The server's last mutation from this device is below the one pushed first (409 MUTATION_GAP). */
+    public boolean isMutationGap() {
+        return status == 409 && "MUTATION_GAP".equals(code);
+    }
+
     /** A gateway or a draining server says the server cannot be reached right now. */
     public boolean isUnavailable() {
         return status == 502 || status == 503 || status == 504;

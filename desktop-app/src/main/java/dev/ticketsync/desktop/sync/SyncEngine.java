@@ -186,6 +186,9 @@ public final class SyncEngine implements AutoCloseable {
                 result = client.push(new PushRequest(
                         clientId, unsent.stream().map(SyncEngine::wire).toList()));
             } catch (ServerError e) {
+                if (e.isMutationGap() && resendForgotten(clientId)) {
+                    continue;
+                }
                 if (!e.isServerFault()) {
                     throw e;
                 }
@@ -194,6 +197,20 @@ public final class SyncEngine implements AutoCloseable {
             }
             replica.recordPush(unsent, result);
         }
+    }
+
+    /**
+     * A gap means the server forgot mutations it had answered for this device (it lost its latest commits). Asks it
+     * for the last one it holds — any pull page says — and sends the outbox again, numbered on from there, so the
+     * device neither stalls nor loses what it still holds. False when the outbox holds nothing after that number.
+     */
+    private boolean resendForgotten(UUID clientId) throws IOException {
+        long serverLast = client.pullPage(clientId, 0, 1).lastMutationId();
+        int again = replica.resendAfter(serverLast);
+        if (again > 0) {
+            LOG.warn("the server holds this device's mutations up to {} only; sending {} again", serverLast, again);
+        }
+        return again > 0;
     }
 
     /**
@@ -231,6 +248,17 @@ public final class SyncEngine implements AutoCloseable {
         CompletableFuture<PulledPage> next = fetch(clientId, start);
         while (true) {
             PulledPage page = await(next);
+            if (page.head() < start) {
+                // The server is behind what this replica pulled (it lost its latest commits): its seqs will be handed
+                // out again, so everything is read again from the start, over the rows held.
+                LOG.warn(
+                        "the server's head {} is behind this replica's cursor {}; pulling everything again",
+                        page.head(),
+                        start);
+                start = 0;
+                next = fetch(clientId, 0);
+                continue;
+            }
             if (page.hasMore()) {
                 next = fetch(clientId, page.cursor());
             }
