@@ -102,15 +102,8 @@ final class Outbox {
      * failed one — a 5xx rolls its whole batch back) still sees consecutive ids.
      */
     void closeGap(Connection c, long mutationId) throws SQLException {
-        try (PreparedStatement s =
-                c.prepareStatement("UPDATE outbox SET mutation_id = -(mutation_id - 1) WHERE mutation_id > ?")) {
-            s.setLong(1, mutationId);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s =
-                c.prepareStatement("UPDATE outbox SET mutation_id = -mutation_id WHERE mutation_id < 0")) {
-            s.executeUpdate();
-        }
+        // The ones after a given-up or withdrawn mutation were never sent: renumbering leaves them unsent as they are.
+        renumberAfter(c, mutationId - 1);
     }
 
     int countAttempt(Connection c, long mutationId) throws SQLException {

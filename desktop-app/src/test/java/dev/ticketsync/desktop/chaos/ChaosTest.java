@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketsync.desktop.ServerApi;
 import dev.ticketsync.desktop.TestBackend;
+import dev.ticketsync.desktop.replica.Replica;
 import dev.ticketsync.desktop.sync.SyncState;
 import dev.ticketsync.model.command.CreateTicket;
 import dev.ticketsync.model.domain.Ids;
@@ -118,38 +119,37 @@ class ChaosTest {
     /** Waits until every device has pushed everything and pulled up to the server's head. */
     private static void untilQuiet(ServerApi server, List<ChaosDevice> devices) {
         try {
-            await().atMost(PATIENCE)
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> devices.stream().allMatch(device -> isQuiet(device, head(server))));
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+                long head = head(server);
+                return devices.stream().allMatch(device -> isQuiet(device, head));
+            });
         } catch (ConditionTimeoutException timeout) {
             long head = head(server);
-            devices.stream()
-                    .filter(device -> !isQuiet(device, head))
-                    .forEach(device -> System.out.printf(
-                            "ChaosTest: %s not quiet: head %d, cursor %d, pending %d, %s%n",
-                            device.name(),
-                            head,
-                            device.device().replica().cursor(),
-                            device.device().replica().pending().size(),
-                            device.device().engine().status()));
-            devices.stream().filter(device -> !isQuiet(device, head)).forEach(device -> {
-                device.device()
-                        .replica()
-                        .pending()
-                        .forEach(m -> System.out.printf(
-                                "  pending %d acked=%s attempts=%d %s%n",
-                                m.mutationId(),
-                                m.acked(),
-                                m.attempts(),
-                                m.command().name()));
-                device.device()
-                        .replica()
-                        .conflicts()
-                        .forEach(c -> System.out.printf(
-                                "  conflict %d %s %s at %s%n", c.mutationId(), c.code(), c.message(), c.createdAt()));
-            });
+            for (ChaosDevice device : devices) {
+                if (!isQuiet(device, head)) {
+                    printUnsettled(device, head);
+                }
+            }
             throw timeout;
         }
+    }
+
+    /** Why a device did not settle: its sync state, what its outbox holds, what its inbox holds. */
+    private static void printUnsettled(ChaosDevice chaosDevice, long head) {
+        Replica replica = chaosDevice.device().replica();
+        System.out.printf(
+                "ChaosTest: %s not quiet: head %d, cursor %d, %s%n",
+                chaosDevice.name(),
+                head,
+                replica.cursor(),
+                chaosDevice.device().engine().status());
+        replica.pending()
+                .forEach(m -> System.out.printf(
+                        "  pending %d acked=%s attempts=%d %s%n",
+                        m.mutationId(), m.acked(), m.attempts(), m.command().name()));
+        replica.conflicts()
+                .forEach(c -> System.out.printf(
+                        "  conflict %d %s %s at %s%n", c.mutationId(), c.code(), c.message(), c.createdAt()));
     }
 
     private static long head(ServerApi server) {
